@@ -1,0 +1,71 @@
+package dev.parlor.gateway.socket;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * A WebSocket carrying a {@link ClientSession}. It joins fragmented messages itself so that it can count their UTF-8
+ * bytes and answer {@code too_large} before closing, which the server's own limit would not do.
+ */
+public final class WebSocketTransport implements Transport {
+
+  private final ServerWebSocket socket;
+  private final int maxMessageBytes;
+  private ClientSession session;
+  private Buffer partial;
+
+  private WebSocketTransport(ServerWebSocket socket, int maxMessageBytes) {
+    this.socket = socket;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** Wires a socket to the session the factory makes for it. */
+  public static void attach(ServerWebSocket socket, int maxMessageBytes, Function<Transport, ClientSession> sessions) {
+    WebSocketTransport transport = new WebSocketTransport(socket, maxMessageBytes);
+    transport.session = sessions.apply(transport);
+    socket.frameHandler(transport::frame);
+    socket.closeHandler(v -> transport.session.onClosed());
+    socket.exceptionHandler(e -> socket.close());
+  }
+
+  private void frame(WebSocketFrame frame) {
+    if (frame.isClose() || frame.isPing() || frame.type() == WebSocketFrameType.PONG) {
+      return;
+    }
+    Buffer data = frame.binaryData();
+    if (!frame.isContinuation()) {
+      partial = null;
+    }
+    int size = (partial == null ? 0 : partial.length()) + data.length();
+    if (size > maxMessageBytes) {
+      partial = null;
+      session.onTooLarge();
+      return;
+    }
+    if (frame.isFinal()) {
+      Buffer message = partial == null ? data : partial.appendBuffer(data);
+      partial = null;
+      session.onMessage(message.toString(StandardCharsets.UTF_8));
+    } else {
+      partial = partial == null ? Buffer.buffer(data.length() * 2).appendBuffer(data) : partial.appendBuffer(data);
+    }
+  }
+
+  @Override
+  public void send(String text) {
+    if (!socket.isClosed()) {
+      socket.writeTextMessage(text);
+    }
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    if (!socket.isClosed()) {
+      socket.close(code, reason);
+    }
+  }
+}

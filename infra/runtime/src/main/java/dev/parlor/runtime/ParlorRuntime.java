@@ -1,0 +1,222 @@
+package dev.parlor.runtime;
+
+import dev.parlor.runtime.cluster.Clustering;
+import dev.parlor.runtime.config.CommonSettings;
+import dev.parlor.runtime.config.ConfigLoader;
+import dev.parlor.runtime.config.ConfigSources;
+import dev.parlor.runtime.config.ServiceConfig;
+import dev.parlor.runtime.health.ManagementServer;
+import dev.parlor.runtime.redis.RedisClients;
+import dev.parlor.runtime.redis.RedisServerProcess;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Parlor process: its configuration, Redis (started here when none is configured), a clustered Vert.x,
+ * and one or more services, each with its own management port and readiness. {@link #start} and {@link #close}
+ * block their caller: use them from a main thread or a test, never from an event loop.
+ */
+public final class ParlorRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParlorRuntime.class);
+  private static final long START_TIMEOUT_SECONDS = 120;
+
+  private final Vertx vertx;
+  private final ServiceConfig config;
+  private final RedisServerProcess redisProcess;
+  private final String redisUrl;
+  private final List<ServiceContext> contexts = new ArrayList<>();
+  private final List<HttpServer> managementServers = new ArrayList<>();
+  private final Map<String, Integer> ports = ServiceContext.newPortRegistry();
+  private volatile boolean accepting = true;
+  private volatile boolean closed;
+
+  private ParlorRuntime(Vertx vertx, ServiceConfig config, RedisServerProcess redisProcess, String redisUrl) {
+    this.vertx = vertx;
+    this.config = config;
+    this.redisProcess = redisProcess;
+    this.redisUrl = redisUrl;
+  }
+
+  /** Loads configuration, starts Redis if needed, joins the cluster and deploys every service; ready on return. */
+  public static ParlorRuntime start(ConfigSources sources, List<? extends ParlorService> services) throws Exception {
+    List<String> names = new ArrayList<>(List.of("common"));
+    services.forEach(service -> names.add(service.name()));
+    JsonObject defaults = ConfigLoader.classpathDefaults(names);
+    Vertx boot = Vertx.vertx();
+    ServiceConfig config;
+    try {
+      config = await(ConfigLoader.load(boot, defaults, sources));
+    } finally {
+      await(boot.close());
+    }
+
+    RedisServerProcess redisProcess = null;
+    String redisUrl = config.getString(CommonSettings.REDIS_URL);
+    if (redisUrl.isBlank()) {
+      redisProcess = RedisServerProcess.start(config.getInt(CommonSettings.REDIS_EMBEDDED_PORT),
+        config.getString(CommonSettings.REDIS_EMBEDDED_DIR), config.getBoolean(CommonSettings.REDIS_EMBEDDED_APPENDONLY));
+      redisUrl = redisProcess.url();
+    }
+
+    Vertx vertx;
+    try {
+      vertx = buildVertx(config);
+    } catch (Exception e) {
+      if (redisProcess != null) {
+        redisProcess.close();
+      }
+      throw e;
+    }
+    ParlorRuntime runtime = new ParlorRuntime(vertx, config, redisProcess, redisUrl);
+    try {
+      runtime.deployAll(services);
+    } catch (Exception e) {
+      runtime.close();
+      throw e;
+    }
+    return runtime;
+  }
+
+  private static Vertx buildVertx(ServiceConfig config) throws Exception {
+    if (!config.getBoolean(CommonSettings.CLUSTER_ENABLED)) {
+      return Vertx.builder().with(Clustering.vertxOptions(config)).build();
+    }
+    return await(Vertx.builder().with(Clustering.vertxOptions(config))
+      .withClusterManager(Clustering.clusterManager(config)).buildClustered());
+  }
+
+  private void deployAll(List<? extends ParlorService> services) throws Exception {
+    Redis redis = RedisClients.create(vertx, config, redisUrl);
+    String nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
+    List<Future<?>> deployed = new ArrayList<>();
+    for (ParlorService service : services) {
+      HealthChecks readiness = baseReadiness(redis);
+      ServiceContext context = new ServiceContext(service.name(), vertx, config, redis, nodeId, readiness, ports);
+      contexts.add(context);
+      int managementPort = config.getInt(service.name() + ".management.port");
+      deployed.add(ManagementServer.start(vertx, managementPort, readiness).compose(server -> {
+        managementServers.add(server);
+        context.publishPort(service.name() + ".management", server.actualPort());
+        return service.deploy(context);
+      }));
+    }
+    await(Future.all(deployed));
+  }
+
+  private HealthChecks baseReadiness(Redis redis) {
+    HealthChecks checks = HealthChecks.create(vertx);
+    checks.register("deployed", promise -> promise.complete(accepting ? Status.OK() : Status.KO(
+      new JsonObject().put("reason", "shutting down"))));
+    checks.register("redis", 2_000, promise -> redis.send(Request.cmd(Command.PING))
+      .onSuccess(pong -> promise.complete(Status.OK()))
+      .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(e.getMessage()))))));
+    if (vertx.isClustered()) {
+      checks.register("cluster", promise -> {
+        HazelcastClusterManager manager = clusterManager();
+        promise.complete(manager.isActive()
+          ? Status.OK(new JsonObject().put("nodes", manager.getNodes().size()))
+          : Status.KO());
+      });
+    }
+    return checks;
+  }
+
+  private HazelcastClusterManager clusterManager() {
+    return (HazelcastClusterManager) ((io.vertx.core.internal.VertxInternal) vertx).clusterManager();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ServiceConfig config() {
+    return config;
+  }
+
+  /** The Redis URL in use: configured, or the one of the server started here. */
+  public String redisUrl() {
+    return redisUrl;
+  }
+
+  /** A port a service bound, by name ({@code gateway.http}, {@code game.management}, …). */
+  public int port(String name) {
+    Integer port = ports.get(name);
+    if (port == null) {
+      throw new IllegalArgumentException("No port named " + name + "; known: " + ports.keySet());
+    }
+    return port;
+  }
+
+  /**
+   * Graceful stop: readiness turns DOWN first, then after {@code shutdown.drain-ms} the services are undeployed
+   * (their {@code stop()} finishes in-flight work) in reverse order, the node leaves the cluster, and a Redis started
+   * here stops. Bounded by {@code shutdown.grace-ms}.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    accepting = false;
+    long graceMs = config.getLong(CommonSettings.SHUTDOWN_GRACE_MS);
+    try {
+      long drainMs = config.getLong(CommonSettings.SHUTDOWN_DRAIN_MS);
+      if (drainMs > 0) {
+        Thread.sleep(drainMs);
+      }
+      for (int i = contexts.size() - 1; i >= 0; i--) {
+        List<String> ids = new ArrayList<>(contexts.get(i).deployments());
+        java.util.Collections.reverse(ids);
+        for (String id : ids) {
+          awaitQuietly(vertx.undeploy(id), graceMs);
+        }
+      }
+      managementServers.forEach(server -> awaitQuietly(server.close(), graceMs));
+      awaitQuietly(vertx.close(), graceMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (redisProcess != null) {
+        redisProcess.close();
+      }
+    }
+  }
+
+  private static void awaitQuietly(Future<?> future, long timeoutMs) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Shutdown step did not finish cleanly: {}", e.toString());
+    }
+  }
+
+  /** Blocks the calling (non event-loop) thread until the future completes; rethrows its failure. */
+  public static <T> T await(Future<T> future) throws Exception {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+}

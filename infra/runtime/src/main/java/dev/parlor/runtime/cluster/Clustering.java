@@ -1,0 +1,74 @@
+package dev.parlor.runtime.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.XmlConfigBuilder;
+import dev.parlor.runtime.config.CommonSettings;
+import dev.parlor.runtime.config.ServiceConfig;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Turns {@code cluster.*} settings into a Hazelcast cluster manager and the matching event-bus options. */
+public final class Clustering {
+
+  private Clustering() {
+  }
+
+  public static HazelcastClusterManager clusterManager(ServiceConfig config) {
+    return new HazelcastClusterManager(hazelcastConfig(config));
+  }
+
+  /** The event bus binds to the cluster host on an ephemeral port and advertises the public host when set. */
+  public static VertxOptions vertxOptions(ServiceConfig config) {
+    EventBusOptions eventBus = new EventBusOptions().setHost(config.getString(CommonSettings.CLUSTER_HOST)).setPort(0);
+    String publicHost = config.getString(CommonSettings.CLUSTER_PUBLIC_HOST);
+    if (!publicHost.isBlank()) {
+      eventBus.setClusterPublicHost(publicHost);
+    }
+    return new VertxOptions().setEventBusOptions(eventBus);
+  }
+
+  /**
+   * Parlor's Hazelcast config. A file named by {@code cluster.config-file} is used whole (the Kubernetes variant
+   * lives in infra/hazelcast); otherwise the bundled TCP/IP defaults with name, interface, ports and members taken
+   * from the settings.
+   */
+  public static Config hazelcastConfig(ServiceConfig config) {
+    String file = config.getString(CommonSettings.CLUSTER_CONFIG_FILE);
+    if (!file.isBlank()) {
+      try {
+        return new XmlConfigBuilder(file).build();
+      } catch (FileNotFoundException e) {
+        throw new UncheckedIOException("cluster.config-file not found: " + file, e);
+      }
+    }
+    Config hazelcast;
+    try (InputStream in = Clustering.class.getClassLoader().getResourceAsStream("parlor-hazelcast.xml")) {
+      hazelcast = new XmlConfigBuilder(in).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    hazelcast.setClusterName(config.getString(CommonSettings.CLUSTER_NAME));
+    hazelcast.setProperty("hazelcast.wait.seconds.before.join",
+      String.valueOf(config.getInt(CommonSettings.CLUSTER_JOIN_WAIT_SECONDS)));
+    NetworkConfig network = hazelcast.getNetworkConfig();
+    network.setPort(config.getInt(CommonSettings.CLUSTER_PORT))
+      .setPortCount(config.getInt(CommonSettings.CLUSTER_PORT_COUNT))
+      .setPortAutoIncrement(true);
+    String host = config.getString(CommonSettings.CLUSTER_HOST);
+    network.getInterfaces().clear().setEnabled(!host.equals("0.0.0.0")).addInterface(host);
+    String publicHost = config.getString(CommonSettings.CLUSTER_PUBLIC_HOST);
+    if (!publicHost.isBlank()) {
+      network.setPublicAddress(publicHost);
+    }
+    JoinConfig join = network.getJoin();
+    join.getTcpIpConfig().setEnabled(true).setMembers(config.getList(CommonSettings.CLUSTER_MEMBERS));
+    return hazelcast;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.parlor.runtime.config;
+
+/** Keys every service process reads; defaults in {@code conf/common.json}, documented in docs/configuration.md. */
+public final class CommonSettings {
+
+  public static final String CLUSTER_ENABLED = "cluster.enabled";
+  public static final String CLUSTER_NAME = "cluster.name";
+  public static final String CLUSTER_HOST = "cluster.host";
+  public static final String CLUSTER_PUBLIC_HOST = "cluster.public-host";
+  public static final String CLUSTER_PORT = "cluster.port";
+  public static final String CLUSTER_PORT_COUNT = "cluster.port-count";
+  public static final String CLUSTER_MEMBERS = "cluster.members";
+  public static final String CLUSTER_CONFIG_FILE = "cluster.config-file";
+  public static final String CLUSTER_JOIN_WAIT_SECONDS = "cluster.join-wait-seconds";
+
+  public static final String REDIS_URL = "redis.url";
+  public static final String REDIS_TYPE = "redis.type";
+  public static final String REDIS_MASTER_NAME = "redis.master-name";
+  public static final String REDIS_POOL_SIZE = "redis.pool-size";
+  public static final String REDIS_POOL_WAITING = "redis.pool-waiting";
+  public static final String REDIS_EMBEDDED_PORT = "redis.embedded.port";
+  public static final String REDIS_EMBEDDED_DIR = "redis.embedded.dir";
+  public static final String REDIS_EMBEDDED_APPENDONLY = "redis.embedded.appendonly";
+
+  public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
+  public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";
+  public static final String SHUTDOWN_GRACE_MS = "shutdown.grace-ms";
+
+  private CommonSettings() {
+  }
+}

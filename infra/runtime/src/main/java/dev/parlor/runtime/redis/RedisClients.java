@@ -1,0 +1,33 @@
+package dev.parlor.runtime.redis;
+
+import dev.parlor.runtime.config.CommonSettings;
+import dev.parlor.runtime.config.ServiceConfig;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.RedisRole;
+import java.util.Locale;
+
+/** Builds the pooled Redis client from {@code redis.*} settings: standalone, Sentinel or Cluster. */
+public final class RedisClients {
+
+  private RedisClients() {
+  }
+
+  public static Redis create(Vertx vertx, ServiceConfig config, String url) {
+    RedisClientType type = RedisClientType.valueOf(config.getString(CommonSettings.REDIS_TYPE).toUpperCase(Locale.ROOT));
+    RedisOptions options = new RedisOptions()
+      .setType(type)
+      .setMaxPoolSize(config.getInt(CommonSettings.REDIS_POOL_SIZE))
+      .setMaxPoolWaiting(config.getInt(CommonSettings.REDIS_POOL_WAITING))
+      .setMaxWaitingHandlers(config.getInt(CommonSettings.REDIS_POOL_WAITING));
+    for (String endpoint : url.split(",")) {
+      options.addConnectionString(endpoint.trim());
+    }
+    if (type == RedisClientType.SENTINEL) {
+      options.setMasterName(config.getString(CommonSettings.REDIS_MASTER_NAME)).setRole(RedisRole.MASTER);
+    }
+    return Redis.createClient(vertx, options);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.parlor.contracts;
+
+/**
+ * Every event-bus address, declared once. Requests carry the {@link Caller} in headers and a JSON body; replies are
+ * JSON; failures use {@link ErrorCode} failure codes. The full API, with shapes, is in {@code docs/event-bus-api.md}.
+ */
+public final class Addresses {
+
+  private Addresses() {
+  }
+
+  /** Requests served by the game-service (point to point, any instance). */
+  public static final class Game {
+    public static final String CREATE = "parlor.game.create";
+    public static final String JOIN = "parlor.game.join";
+    public static final String QUICKMATCH = "parlor.game.quickmatch";
+    public static final String CANCEL_QUICKMATCH = "parlor.game.cancelQuickmatch";
+    public static final String MOVE = "parlor.game.move";
+    public static final String RESIGN = "parlor.game.resign";
+    public static final String REMATCH = "parlor.game.rematch";
+    /** Authorizes a subscriber and answers the snapshot, offset, epoch and the events after {@code since}. */
+    public static final String SUBSCRIBE = "parlor.game.subscribe";
+    /** The lobby snapshot: public games waiting for a player. */
+    public static final String LOBBY = "parlor.game.lobby";
+
+    private Game() {
+    }
+  }
+
+  /** Requests served by the presence-service. */
+  public static final class Presence {
+    public static final String SET = "parlor.presence.set";
+    public static final String LEAVE = "parlor.presence.leave";
+    public static final String SNAPSHOT = "parlor.presence.snapshot";
+    /** Published by the thumbnail worker when a user's avatar changes: {@code {userId, avatar}}. */
+    public static final String AVATAR = "parlor.presence.avatar";
+
+    private Presence() {
+    }
+  }
+
+  /** Served by every gateway instance. */
+  public static final class Gateway {
+    /**
+     * Appends an event to a user's durable topic and publishes it: {@code {userId, event, data}} → {@code {offset}}.
+     * Point to point: any gateway instance will do.
+     */
+    public static final String USER_PUBLISH = "parlor.user.publish";
+
+    private Gateway() {
+    }
+  }
+
+  /** Published by gateways for the services that track sessions (presence, matchmaking). */
+  public static final class Sessions {
+    /** {@code {sessionId, userId, gatewayId}} when a client session ends. */
+    public static final String CLOSED = "parlor.session.closed";
+    /** {@code {gatewayId, sessions}} every heartbeat interval: the gateway is alive and holds that many sessions. */
+    public static final String GATEWAY_HEARTBEAT = "parlor.gateway.heartbeat";
+
+    private Sessions() {
+    }
+  }
+
+  /** Topic addresses: services publish {@code {event, data, offset?}}; gateways fan out to subscribed sockets. */
+  public static final class Topics {
+    public static final String PREFIX = "parlor.topic.";
+    public static final String LOBBY = PREFIX + "lobby";
+
+    private Topics() {
+    }
+
+    /** The event-bus address of a client topic name: {@code game:abc} → {@code parlor.topic.game.abc}. */
+    public static String of(String topic) {
+      int colon = topic.indexOf(':');
+      return colon < 0 ? PREFIX + topic : PREFIX + topic.substring(0, colon) + '.' + topic.substring(colon + 1);
+    }
+
+    public static String game(String gameId) {
+      return PREFIX + "game." + gameId;
+    }
+
+    public static String user(String userId) {
+      return PREFIX + "user." + userId;
+    }
+
+    public static String presence(String room) {
+      return PREFIX + "presence." + room;
+    }
+  }
+}

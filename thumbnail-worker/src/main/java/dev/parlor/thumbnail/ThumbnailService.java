@@ -1,0 +1,19 @@
+package dev.parlor.thumbnail;
+
+import dev.parlor.runtime.ParlorService;
+import dev.parlor.runtime.ServiceContext;
+import io.vertx.core.Future;
+
+/** The thumbnail worker: pulls thumbnail jobs from the Redis queue, scales images, stores and announces them. */
+public final class ThumbnailService implements ParlorService {
+
+  @Override
+  public String name() {
+    return "thumbnail";
+  }
+
+  @Override
+  public Future<?> deploy(ServiceContext context) {
+    return Future.succeededFuture();
+  }
+}
