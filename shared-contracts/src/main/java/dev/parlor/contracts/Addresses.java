@@ -18,6 +18,8 @@ public final class Addresses {
     public static final String MOVE = "parlor.game.move";
     public static final String RESIGN = "parlor.game.resign";
     public static final String REMATCH = "parlor.game.rematch";
+    /** The opponent of a player absent longer than the abandonment time claims the win. */
+    public static final String CLAIM_WIN = "parlor.game.claimWin";
     /** Authorizes a subscriber and answers the snapshot, offset, epoch and the events after {@code since}. */
     public static final String SUBSCRIBE = "parlor.game.subscribe";
     /** The lobby snapshot: public games waiting for a player. */
@@ -53,9 +55,11 @@ public final class Addresses {
 
   /** Published by gateways for the services that track sessions (presence, matchmaking). */
   public static final class Sessions {
-    /** {@code {sessionId, userId, gatewayId}} when a client session ends. */
+    /** {@code {sessionId, userId, name, gatewayId}} when a client session is welcomed. */
+    public static final String OPENED = "parlor.session.opened";
+    /** {@code {sessionId, userId, gatewayId, userOnline}} when a client session ends. */
     public static final String CLOSED = "parlor.session.closed";
-    /** {@code {gatewayId, sessions}} every heartbeat interval: the gateway is alive and holds that many sessions. */
+    /** {@code {gatewayId, sessions, intervalMs}} every interval: the gateway is alive and holds that many sessions. */
     public static final String GATEWAY_HEARTBEAT = "parlor.gateway.heartbeat";
 
     private Sessions() {
