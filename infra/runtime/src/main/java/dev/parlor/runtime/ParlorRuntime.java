@@ -45,6 +45,7 @@ public final class ParlorRuntime implements AutoCloseable {
   private final List<ServiceContext> contexts = new ArrayList<>();
   private final List<HttpServer> managementServers = new ArrayList<>();
   private final Map<String, Integer> ports = ServiceContext.newPortRegistry();
+  private String nodeId;
   private volatile boolean accepting = true;
   private volatile boolean closed;
 
@@ -105,7 +106,7 @@ public final class ParlorRuntime implements AutoCloseable {
 
   private void deployAll(List<? extends ParlorService> services) throws Exception {
     Redis redis = RedisClients.create(vertx, config, redisUrl);
-    String nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
+    nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
     List<Future<?>> deployed = new ArrayList<>();
     for (ParlorService service : services) {
       HealthChecks readiness = baseReadiness(redis);
@@ -149,6 +150,11 @@ public final class ParlorRuntime implements AutoCloseable {
 
   public ServiceConfig config() {
     return config;
+  }
+
+  /** This process's cluster node id (random when not clustered). */
+  public String nodeId() {
+    return nodeId;
   }
 
   /** The Redis URL in use: configured, or the one of the server started here. */

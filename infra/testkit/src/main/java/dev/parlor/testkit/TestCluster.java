@@ -28,7 +28,7 @@ public final class TestCluster implements AutoCloseable {
       .put("cluster.name", name)
       .put("cluster.port", basePort)
       .put("cluster.port-count", PORT_COUNT)
-      .put("cluster.members", "127.0.0.1:" + basePort + "-" + (basePort + PORT_COUNT - 1))
+      .put("cluster.members", members())
       .put("cluster.join-wait-seconds", 0)
       .put("redis.url", TestRedis.url())
       .put("shutdown.grace-ms", 5_000)
@@ -37,6 +37,14 @@ public final class TestCluster implements AutoCloseable {
       .put("game.management.port", 0)
       .put("presence.management.port", 0)
       .put("thumbnail.management.port", 0);
+  }
+
+  private String members() {
+    StringBuilder members = new StringBuilder();
+    for (int i = 0; i < PORT_COUNT; i++) {
+      members.append(i == 0 ? "" : ",").append("127.0.0.1:").append(basePort + i);
+    }
+    return members.toString();
   }
 
   /** Starts one clustered node running the given services. */

@@ -57,6 +57,9 @@ public final class Clustering {
     hazelcast.setClusterName(config.getString(CommonSettings.CLUSTER_NAME));
     hazelcast.setProperty("hazelcast.wait.seconds.before.join",
       String.valueOf(config.getInt(CommonSettings.CLUSTER_JOIN_WAIT_SECONDS)));
+    // A member listed without a port is looked for on every port a member may take.
+    hazelcast.setProperty("hazelcast.tcp.join.port.try.count",
+      String.valueOf(config.getInt(CommonSettings.CLUSTER_PORT_COUNT)));
     NetworkConfig network = hazelcast.getNetworkConfig();
     network.setPort(config.getInt(CommonSettings.CLUSTER_PORT))
       .setPortCount(config.getInt(CommonSettings.CLUSTER_PORT_COUNT))

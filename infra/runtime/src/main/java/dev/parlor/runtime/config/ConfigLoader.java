@@ -67,8 +67,12 @@ public final class ConfigLoader {
       options.addStore(new ConfigStoreOptions().setType("file").setFormat("json")
         .setConfig(new JsonObject().put("path", sources.file())));
     }
-    options.addStore(json(overrides(defaults, sources.env(), ConfigLoader::envName)));
-    options.addStore(json(overrides(defaults, sources.systemProperties(), ConfigLoader::propertyName)));
+    try {
+      options.addStore(json(overrides(defaults, sources.env(), ConfigLoader::envName)));
+      options.addStore(json(overrides(defaults, sources.systemProperties(), ConfigLoader::propertyName)));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     options.addStore(json(sources.overrides()));
     reportUnknownVariables(defaults, sources.env());
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
