@@ -1,0 +1,17 @@
+# Parlor game: build the jars first (mvn -B -q package -DskipTests), then from the repository root:
+#   docker build -f infra/docker/game-service.Dockerfile -t parlor/game-service .
+FROM eclipse-temurin:21-jre-alpine
+
+RUN addgroup -S parlor && adduser -S -G parlor -H -s /sbin/nologin parlor
+WORKDIR /opt/parlor
+COPY --chown=parlor:parlor game-service/target/game-service.jar app.jar
+USER parlor
+
+# Container-aware heap, generational ZGC for short pauses, die fast on OOM so the orchestrator restarts us.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:+UseZGC -XX:+ZGenerational -XX:+ExitOnOutOfMemoryError" \
+    PARLOR_CLUSTER_HOST=0.0.0.0
+
+EXPOSE 9081 5701
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD wget -q -O /dev/null http://127.0.0.1:9081/health/ready || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar app.jar"]

@@ -1,0 +1,17 @@
+# Parlor presence: build the jars first (mvn -B -q package -DskipTests), then from the repository root:
+#   docker build -f infra/docker/presence-service.Dockerfile -t parlor/presence-service .
+FROM eclipse-temurin:21-jre-alpine
+
+RUN addgroup -S parlor && adduser -S -G parlor -H -s /sbin/nologin parlor
+WORKDIR /opt/parlor
+COPY --chown=parlor:parlor presence-service/target/presence-service.jar app.jar
+USER parlor
+
+# Container-aware heap, generational ZGC for short pauses, die fast on OOM so the orchestrator restarts us.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:+UseZGC -XX:+ZGenerational -XX:+ExitOnOutOfMemoryError" \
+    PARLOR_CLUSTER_HOST=0.0.0.0
+
+EXPOSE 9082 5701
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD wget -q -O /dev/null http://127.0.0.1:9082/health/ready || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar app.jar"]
