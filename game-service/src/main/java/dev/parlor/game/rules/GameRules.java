@@ -20,12 +20,15 @@ public interface GameRules {
   /** The marks, in move order: the first player's mark first. */
   List<String> marks();
 
+  /** Whether a raw JSON value is a well-formed move of this kind (an integer in range), whatever the board. */
+  boolean validMove(Object move);
+
   /** The empty board, row-major, one {@code null} per cell. */
   Position start();
 
   /**
    * Plays {@code move} (the raw JSON value of {@link #moveField()}) for the player in {@code seat} (0 moves first).
-   * Rejections come in protocol order: game over, not your turn, invalid move value, illegal move.
+   * Rejections come in protocol order: invalid move value, game over, not your turn, illegal move.
    */
   MoveResult play(Position position, int seat, Object move);
 

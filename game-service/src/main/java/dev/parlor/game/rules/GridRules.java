@@ -41,22 +41,27 @@ abstract class GridRules implements GameRules {
 
   @Override
   public MoveResult play(Position position, int seat, Object move) {
+    int value = moveValue(move);
+    if (value < 0) {
+      return new MoveResult.Rejected(Rejection.INVALID_ARGS,
+        moveField() + " must be an integer from 0 to " + (moveCount() - 1));
+    }
     if (position.over()) {
       return new MoveResult.Rejected(Rejection.GAME_OVER, "the game is over");
     }
     if (seat != position.next()) {
       return new MoveResult.Rejected(Rejection.NOT_YOUR_TURN, "it is the other player's turn");
     }
-    int value = moveValue(move);
-    if (value < 0) {
-      return new MoveResult.Rejected(Rejection.INVALID_ARGS,
-        moveField() + " must be an integer from 0 to " + (moveCount() - 1));
-    }
     int cell = landingCell(position.cells(), value);
     if (cell < 0) {
       return new MoveResult.Rejected(Rejection.ILLEGAL_MOVE, moveField() + " " + value + " is not free");
     }
     return new MoveResult.Applied(position.with(cell, marks.get(seat), this), cell);
+  }
+
+  @Override
+  public boolean validMove(Object move) {
+    return moveValue(move) >= 0;
   }
 
   /** The move as an integer in range, or -1. JSON numbers arrive as Integer, Long or Double. */

@@ -150,7 +150,7 @@ class TicTacToeRulesTest {
     assertEquals("X", position.outcome().winner());
     assertEquals(List.of(0, 1, 2), position.outcome().winningLine());
     assertEquals(Rejection.GAME_OVER, rejected(rules.play(position, position.next(), 8)));
-    assertEquals(Rejection.GAME_OVER, rejected(rules.play(position, 0, 99)));
+    assertEquals(Rejection.INVALID_ARGS, rejected(rules.play(position, 0, 99)));
   }
 
   @Test
