@@ -1,0 +1,24 @@
+package dev.parlor.game.play;
+
+import dev.parlor.contracts.Addresses;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+/** Publishes topic events, only ever after the change they announce is stored. */
+public final class Publisher {
+
+  private final EventBus bus;
+
+  public Publisher(EventBus bus) {
+    this.bus = bus;
+  }
+
+  /** A game topic event ({@code {event, data}}) with its offset. */
+  public void game(String gameId, JsonObject event, long offset) {
+    bus.publish(Addresses.Topics.game(gameId), event.copy().put("offset", offset));
+  }
+
+  public void lobby(JsonObject event) {
+    bus.publish(Addresses.Topics.LOBBY, event);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.parlor.game.sessions;
+
+import dev.parlor.contracts.Addresses;
+import dev.parlor.game.match.Matchmaker;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the gateways' session events and heartbeats: who is connected (for abandonment claims) and who must leave
+ * the quick-match queues. One instance per process; every instance records the same facts, which is harmless.
+ */
+public final class SessionVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
+
+  private final SessionStore sessions;
+  private final Matchmaker matchmaker;
+
+  public SessionVerticle(SessionStore sessions, Matchmaker matchmaker) {
+    this.sessions = sessions;
+    this.matchmaker = matchmaker;
+  }
+
+  @Override
+  public Future<?> start() {
+    return Future.all(List.of(
+      vertx.eventBus().<JsonObject>consumer(Addresses.Sessions.OPENED, this::opened).completion(),
+      vertx.eventBus().<JsonObject>consumer(Addresses.Sessions.CLOSED, this::closed).completion(),
+      vertx.eventBus().<JsonObject>consumer(Addresses.Sessions.GATEWAY_HEARTBEAT, this::heartbeat).completion()));
+  }
+
+  private void opened(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    String sessionId = body.getString("sessionId");
+    String userId = body.getString("userId");
+    String gatewayId = body.getString("gatewayId");
+    if (sessionId != null && userId != null && gatewayId != null) {
+      sessions.opened(sessionId, userId, gatewayId).onFailure(e -> LOG.warn("session.opened not recorded: {}", e.toString()));
+    }
+  }
+
+  private void closed(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    String sessionId = body.getString("sessionId");
+    String userId = body.getString("userId");
+    if (sessionId == null || userId == null) {
+      return;
+    }
+    boolean userOnline = Boolean.TRUE.equals(body.getBoolean("userOnline"));
+    sessions.closed(sessionId, userId, userOnline, System.currentTimeMillis())
+      .onFailure(e -> LOG.warn("session.closed not recorded: {}", e.toString()));
+    if (!userOnline) {
+      matchmaker.dropUser(userId).onFailure(e -> LOG.warn("could not drop {} from the queues: {}", userId, e.toString()));
+    }
+  }
+
+  private void heartbeat(Message<JsonObject> message) {
+    String gatewayId = message.body().getString("gatewayId");
+    if (gatewayId != null) {
+      sessions.heartbeat(gatewayId, System.currentTimeMillis())
+        .onFailure(e -> LOG.warn("gateway heartbeat not recorded: {}", e.toString()));
+    }
+  }
+}
