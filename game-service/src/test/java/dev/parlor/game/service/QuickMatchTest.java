@@ -94,6 +94,7 @@ class QuickMatchTest {
     JsonObject forAlice = matchedGame(alice);
     JsonObject forBob = matchedGame(bob);
     long elapsedMs = (System.nanoTime() - asked) / 1_000_000;
+    System.out.printf("MATCH second player queued to both players told: %d ms%n", elapsedMs);
     assertTrue(elapsedMs < 1000, "matched in " + elapsedMs + " ms");
     assertEquals(forAlice, forBob);
     JsonObject game = forAlice.getJsonObject("game");
