@@ -5,6 +5,7 @@ import dev.parlor.game.match.RedisMatchQueue;
 import dev.parlor.game.match.UserDelivery;
 import dev.parlor.game.play.GameVerticle;
 import dev.parlor.game.play.Publisher;
+import dev.parlor.game.play.TopicSequencer;
 import dev.parlor.game.sessions.Absence;
 import dev.parlor.game.sessions.RedisSessionStore;
 import dev.parlor.game.sessions.SessionVerticle;
@@ -14,6 +15,7 @@ import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The game-service: owns lobby, matchmaking and games; all state in Redis under {@code game:}, {@code lobby:} and
@@ -37,8 +39,9 @@ public final class GameService implements ParlorService {
     Matchmaker matchmaker = new Matchmaker(new RedisMatchQueue(context.redis()), delivery,
       new Publisher(context.vertx().eventBus()), silenceMs);
     Absence absence = new Absence(config.getLong(GameSettings.ABANDON_AFTER_MS), silenceMs);
+    TopicSequencer<JsonObject> sequencer = new TopicSequencer<>();
     return context.deploy(() -> new SessionVerticle(sessions, matchmaker), new DeploymentOptions())
-      .compose(id -> context.deploy(() -> new GameVerticle(store, sessions, matchmaker, absence),
+      .compose(id -> context.deploy(() -> new GameVerticle(store, sessions, matchmaker, absence, sequencer),
         new DeploymentOptions().setInstances(config.getInt(GameSettings.INSTANCES))));
   }
 }

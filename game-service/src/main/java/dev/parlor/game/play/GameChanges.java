@@ -10,13 +10,14 @@ import dev.parlor.game.store.GameWrite;
 import dev.parlor.game.store.StoredGame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
  * Optimistic concurrency around the store: load, decide (a pure transition), write if the version is still the one
  * decided on; on a version conflict load and decide again, a bounded number of times with a short random pause so
- * racing instances spread out.
+ * racing instances spread out. Each stored change is published on its game topic here, in offset order.
  */
 public final class GameChanges {
 
@@ -32,10 +33,14 @@ public final class GameChanges {
 
   private final Vertx vertx;
   private final GameStore store;
+  private final Publisher publisher;
+  private final TopicSequencer<JsonObject> sequencer;
 
-  public GameChanges(Vertx vertx, GameStore store) {
+  public GameChanges(Vertx vertx, GameStore store, Publisher publisher, TopicSequencer<JsonObject> sequencer) {
     this.vertx = vertx;
     this.store = store;
+    this.publisher = publisher;
+    this.sequencer = sequencer;
   }
 
   public Future<Applied> apply(String gameId, Function<Game, Decision> decide) {
@@ -50,7 +55,7 @@ public final class GameChanges {
       }
       Decision.Change change = (Decision.Change) decision;
       GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()));
-      return store.write(write).compose(offset -> offset != GameStore.CONFLICT
+      return published(gameId, write.event(), store.write(write)).compose(offset -> offset != GameStore.CONFLICT
         ? Future.succeededFuture(new Applied(stored.game(), change, offset))
         : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1)));
     });
@@ -75,9 +80,25 @@ public final class GameChanges {
       GameWrite created = GameWrite.create(create.created(),
         TopicEvents.updated(new GameAction(GameAction.CREATED, userId, null), create.created()));
       GameWrite old = GameWrite.update(stored.game(), create.old(), TopicEvents.rematched(create.created(), 1));
-      return store.rematch(old, created).compose(offset -> offset != GameStore.CONFLICT
+      return published(gameId, old.event(), store.rematch(old, created)).compose(offset -> {
+        if (offset != GameStore.CONFLICT) {
+          publisher.game(create.created().gameId(), created.event(), 1);
+        }
+        return Future.succeededFuture(offset);
+      }).compose(offset -> offset != GameStore.CONFLICT
         ? Future.succeededFuture(new Rematched(create.created(), 1, offset))
         : retry(attempt).compose(v -> rematch(gameId, userId, planner, attempt + 1)));
+    });
+  }
+
+  /** Publishes the event of a write once it is stored, never ahead of an earlier write of the same game. */
+  private Future<Long> published(String gameId, JsonObject event, Future<Long> write) {
+    sequencer.writing(gameId);
+    return write.andThen(done -> {
+      boolean stored = done.succeeded() && done.result() != GameStore.CONFLICT;
+      long offset = stored ? done.result() : 0;
+      JsonObject withOffset = stored ? event.copy().put("offset", offset) : null;
+      sequencer.written(gameId, offset, withOffset).forEach(e -> publisher.game(gameId, e));
     });
   }
 

@@ -32,11 +32,14 @@ public final class GameVerticle extends VerticleBase {
   private final SessionStore sessions;
   private final Matchmaker matchmaker;
   private final Absence absence;
+  private final TopicSequencer<JsonObject> sequencer;
   private GameChanges changes;
   private Publisher publisher;
 
-  public GameVerticle(GameStore store, SessionStore sessions, Matchmaker matchmaker, Absence absence) {
+  public GameVerticle(GameStore store, SessionStore sessions, Matchmaker matchmaker, Absence absence,
+                      TopicSequencer<JsonObject> sequencer) {
     this.store = store;
+    this.sequencer = sequencer;
     this.sessions = sessions;
     this.matchmaker = matchmaker;
     this.absence = absence;
@@ -44,8 +47,8 @@ public final class GameVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    changes = new GameChanges(vertx, store);
     publisher = new Publisher(vertx.eventBus());
+    changes = new GameChanges(vertx, store, publisher, sequencer);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
       bus.<JsonObject>consumer(Addresses.Game.CREATE, m -> serve(m, this::create)).completion(),
@@ -130,16 +133,9 @@ public final class GameVerticle extends VerticleBase {
     String gameId = Requests.gameId(args);
     return changes.rematch(gameId, caller.userId(),
         game -> Rematches.plan(game, caller.userId(), Ids.random(12), Ids.random(16), now()))
-      .map(rematched -> {
-        if (rematched.oldOffset() > 0) {
-          Game created = rematched.game();
-          publisher.game(created.gameId(),
-            TopicEvents.updated(new GameAction(GameAction.CREATED, caller.userId(), null), created), 1);
-          publisher.game(gameId, TopicEvents.rematched(created, 1), rematched.oldOffset());
-        }
-        return new JsonObject().put("game", rematched.game().toJson(rematched.game().hasPlayer(caller.userId())))
-          .put("offset", rematched.offset());
-      });
+      .map(rematched -> new JsonObject()
+        .put("game", rematched.game().toJson(rematched.game().hasPlayer(caller.userId())))
+        .put("offset", rematched.offset()));
   }
 
   private Future<JsonObject> subscribe(Caller caller, JsonObject args) {
@@ -174,10 +170,9 @@ public final class GameVerticle extends VerticleBase {
     }).onFailure(e -> fail(message, e));
   }
 
-  /** Publishes a stored change on its topic (and the lobby when it left the lobby); answers {@code {offset}}. */
+  /** Announces a stored change (already published on its topic) to the lobby when it left it; {@code {offset}}. */
   private JsonObject announce(GameChanges.Applied applied) {
     Game game = applied.change().game();
-    publisher.game(game.gameId(), TopicEvents.updated(applied.change().action(), game), applied.offset());
     Game before = applied.before();
     if (Game.WAITING.equals(before.status()) && Game.PUBLIC.equals(before.visibility())
       && !Game.WAITING.equals(game.status())) {

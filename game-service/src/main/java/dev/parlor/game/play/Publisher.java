@@ -18,6 +18,11 @@ public final class Publisher {
     bus.publish(Addresses.Topics.game(gameId), event.copy().put("offset", offset));
   }
 
+  /** A game topic event that already carries its offset. */
+  public void game(String gameId, JsonObject eventWithOffset) {
+    bus.publish(Addresses.Topics.game(gameId), eventWithOffset);
+  }
+
   public void lobby(JsonObject event) {
     bus.publish(Addresses.Topics.LOBBY, event);
   }
