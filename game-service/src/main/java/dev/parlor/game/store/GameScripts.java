@@ -54,6 +54,13 @@ final class GameScripts {
     return offset
     """);
 
+  /** The state and offset of a game, read together. KEYS: state, events. Answers {state or '', offset}. */
+  static final LuaScript LOAD = new LuaScript("""
+    local state = redis.call('HGET', KEYS[1], 's')
+    if not state then return {'', 0} end
+    return {state, redis.call('LLEN', KEYS[2])}
+    """);
+
   /**
    * A consistent read of a topic. KEYS: state, events, epoch. ARGV: since (-1: no events), a fresh epoch used only
    * when none is stored. Answers {epoch, offset, state or '', events after since}.

@@ -30,7 +30,10 @@ public final class RedisGameStore implements GameStore {
 
   @Override
   public Future<StoredGame> load(String gameId) {
-    return history(gameId, -1).map(h -> h.game() == null ? null : new StoredGame(h.game(), h.offset()));
+    return GameScripts.LOAD.run(redis, List.of(Keys.game(gameId), Keys.events(gameId)), List.of()).map(r -> {
+      String state = r.get(0).toString();
+      return state.isEmpty() ? null : new StoredGame(Game.fromJson(new JsonObject(state)), r.get(1).toLong());
+    });
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A bounded load loop: many connect-four games played at once, each move sent as soon as the previous one is
- * answered, through one game-service instance and then through two. Prints moves per second; scale it with
+ * answered, through one game-service instance and then through two (after a warm-up run). Prints moves per second; scale it with
  * {@code -Dparlor.bench.games=N} (default 60 games of 42 moves each).
  */
 class MoveThroughputTest {
@@ -41,16 +41,17 @@ class MoveThroughputTest {
 
   @Test
   void movesPerSecondThroughOneInstanceThenTwo() throws Exception {
-    double one = run("one instance");
+    run("warm-up", 20);
+    double one = run("one instance", GAMES);
     cluster.start(new JsonObject(), new GameService());
-    double two = run("two instances");
+    double two = run("two instances", GAMES);
     assertTrue(one > 50 && two > 50, "moves/s: " + one + ", " + two);
   }
 
-  private static double run(String label) {
+  private static double run(String label, int count) {
     List<String[]> games = new ArrayList<>();
     List<Caller[]> players = new ArrayList<>();
-    for (int i = 0; i < GAMES; i++) {
+    for (int i = 0; i < count; i++) {
       Caller red = GameBus.user("Red");
       Caller yellow = GameBus.user("Yellow");
       JsonObject game = driver.call(Addresses.Game.CREATE, red, new JsonObject().put("kind", "connect4")
@@ -62,13 +63,13 @@ class MoveThroughputTest {
     }
     long started = System.nanoTime();
     List<Future<Void>> done = new ArrayList<>();
-    for (int i = 0; i < GAMES; i++) {
+    for (int i = 0; i < count; i++) {
       done.add(play(games.get(i)[0], players.get(i), 0));
     }
     GameBus.await(Future.all(done));
     double seconds = (System.nanoTime() - started) / 1e9;
-    double rate = GAMES * 42 / seconds;
-    System.out.printf("BENCH %s: %d games, %d moves in %.2f s = %.0f moves/s%n", label, GAMES, GAMES * 42, seconds, rate);
+    double rate = count * 42 / seconds;
+    System.out.printf("BENCH %s: %d games, %d moves in %.2f s = %.0f moves/s%n", label, count, count * 42, seconds, rate);
     return rate;
   }
 
