@@ -187,12 +187,18 @@ public final class GameVerticle extends VerticleBase {
       message.fail(ErrorCode.UNAUTHORIZED.failureCode(), "no caller identity in the headers");
       return;
     }
-    JsonObject args = message.body() == null ? new JsonObject() : message.body();
+    Object body = message.body();
+    if (body != null && !(body instanceof JsonObject)) {
+      message.fail(ErrorCode.INVALID_ARGS.failureCode(), "the request body must be a JSON object");
+      return;
+    }
     Future<JsonObject> reply;
     try {
-      reply = handler.apply(caller, args);
+      reply = handler.apply(caller, body == null ? new JsonObject() : (JsonObject) body);
     } catch (GameFailure e) {
       reply = Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(new GameFailure(ErrorCode.INTERNAL, "internal error: " + e));
     }
     reply.onSuccess(message::reply).onFailure(e -> fail(message, e));
   }

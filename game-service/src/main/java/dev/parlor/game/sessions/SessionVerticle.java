@@ -36,9 +36,9 @@ public final class SessionVerticle extends VerticleBase {
 
   private void opened(Message<JsonObject> message) {
     JsonObject body = message.body();
-    String sessionId = body.getString("sessionId");
-    String userId = body.getString("userId");
-    String gatewayId = body.getString("gatewayId");
+    String sessionId = text(body, "sessionId");
+    String userId = text(body, "userId");
+    String gatewayId = text(body, "gatewayId");
     if (sessionId != null && userId != null && gatewayId != null) {
       sessions.opened(sessionId, userId, gatewayId).onFailure(e -> LOG.warn("session.opened not recorded: {}", e.toString()));
     }
@@ -46,12 +46,12 @@ public final class SessionVerticle extends VerticleBase {
 
   private void closed(Message<JsonObject> message) {
     JsonObject body = message.body();
-    String sessionId = body.getString("sessionId");
-    String userId = body.getString("userId");
+    String sessionId = text(body, "sessionId");
+    String userId = text(body, "userId");
     if (sessionId == null || userId == null) {
       return;
     }
-    boolean userOnline = Boolean.TRUE.equals(body.getBoolean("userOnline"));
+    boolean userOnline = Boolean.TRUE.equals(body.getValue("userOnline"));
     sessions.closed(sessionId, userId, userOnline, System.currentTimeMillis())
       .onFailure(e -> LOG.warn("session.closed not recorded: {}", e.toString()));
     if (!userOnline) {
@@ -60,10 +60,15 @@ public final class SessionVerticle extends VerticleBase {
   }
 
   private void heartbeat(Message<JsonObject> message) {
-    String gatewayId = message.body().getString("gatewayId");
+    String gatewayId = text(message.body(), "gatewayId");
     if (gatewayId != null) {
       sessions.heartbeat(gatewayId, System.currentTimeMillis())
         .onFailure(e -> LOG.warn("gateway heartbeat not recorded: {}", e.toString()));
     }
+  }
+
+  /** A string field of an event, or null when the event is malformed: events are facts to record, never to fail on. */
+  private static String text(JsonObject body, String field) {
+    return body != null && body.getValue(field) instanceof String s && !s.isEmpty() ? s : null;
   }
 }
