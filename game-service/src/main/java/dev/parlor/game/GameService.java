@@ -40,8 +40,8 @@ public final class GameService implements ParlorService {
       new Publisher(context.vertx().eventBus()), silenceMs);
     Absence absence = new Absence(config.getLong(GameSettings.ABANDON_AFTER_MS), silenceMs);
     TopicSequencer<JsonObject> sequencer = new TopicSequencer<>();
-    return context.deploy(() -> new SessionVerticle(sessions, matchmaker), new DeploymentOptions())
-      .compose(id -> context.deploy(() -> new GameVerticle(store, sessions, matchmaker, absence, sequencer),
+    return context.deploy(() -> new SessionVerticle(context, sessions, matchmaker), new DeploymentOptions())
+      .compose(id -> context.deploy(() -> new GameVerticle(context, store, sessions, matchmaker, absence, sequencer),
         new DeploymentOptions().setInstances(config.getInt(GameSettings.INSTANCES))));
   }
 }

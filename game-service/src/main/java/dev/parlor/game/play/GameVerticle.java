@@ -15,9 +15,9 @@ import dev.parlor.game.sessions.SessionStore;
 import dev.parlor.game.store.GameStore;
 import dev.parlor.game.store.GameWrite;
 import dev.parlor.runtime.Ids;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /** Wiring of the game requests on the event bus: one private method per address of {@link Addresses.Game}. */
-public final class GameVerticle extends VerticleBase {
+public final class GameVerticle extends ServiceVerticle {
 
   private final GameStore store;
   private final SessionStore sessions;
@@ -36,8 +36,9 @@ public final class GameVerticle extends VerticleBase {
   private GameChanges changes;
   private Publisher publisher;
 
-  public GameVerticle(GameStore store, SessionStore sessions, Matchmaker matchmaker, Absence absence,
-                      TopicSequencer<JsonObject> sequencer) {
+  public GameVerticle(ServiceContext context, GameStore store, SessionStore sessions, Matchmaker matchmaker,
+                      Absence absence, TopicSequencer<JsonObject> sequencer) {
+    super(context);
     this.store = store;
     this.sequencer = sequencer;
     this.sessions = sessions;
@@ -49,18 +50,17 @@ public final class GameVerticle extends VerticleBase {
   public Future<?> start() {
     publisher = new Publisher(vertx.eventBus());
     changes = new GameChanges(vertx, store, publisher, sequencer);
-    EventBus bus = vertx.eventBus();
     return Future.all(List.of(
-      bus.<JsonObject>consumer(Addresses.Game.CREATE, m -> serve(m, this::create)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.JOIN, m -> serve(m, this::join)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.QUICKMATCH, m -> serve(m, this::quickmatch)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.CANCEL_QUICKMATCH, m -> serve(m, this::cancelQuickmatch)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.MOVE, m -> serve(m, this::move)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.RESIGN, m -> serve(m, this::resign)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.REMATCH, m -> serve(m, this::rematch)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.CLAIM_WIN, m -> serve(m, this::claimWin)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.SUBSCRIBE, m -> serve(m, this::subscribe)).completion(),
-      bus.<JsonObject>consumer(Addresses.Game.LOBBY, this::lobby).completion()));
+      this.<JsonObject>consume(Addresses.Game.CREATE, m -> serve(m, this::create)),
+      this.<JsonObject>consume(Addresses.Game.JOIN, m -> serve(m, this::join)),
+      this.<JsonObject>consume(Addresses.Game.QUICKMATCH, m -> serve(m, this::quickmatch)),
+      this.<JsonObject>consume(Addresses.Game.CANCEL_QUICKMATCH, m -> serve(m, this::cancelQuickmatch)),
+      this.<JsonObject>consume(Addresses.Game.MOVE, m -> serve(m, this::move)),
+      this.<JsonObject>consume(Addresses.Game.RESIGN, m -> serve(m, this::resign)),
+      this.<JsonObject>consume(Addresses.Game.REMATCH, m -> serve(m, this::rematch)),
+      this.<JsonObject>consume(Addresses.Game.CLAIM_WIN, m -> serve(m, this::claimWin)),
+      this.<JsonObject>consume(Addresses.Game.SUBSCRIBE, m -> serve(m, this::subscribe)),
+      this.<JsonObject>consume(Addresses.Game.LOBBY, this::lobby)));
   }
 
   private Future<JsonObject> create(Caller caller, JsonObject args) {

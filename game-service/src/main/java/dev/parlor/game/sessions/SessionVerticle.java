@@ -2,8 +2,9 @@ package dev.parlor.game.sessions;
 
 import dev.parlor.contracts.Addresses;
 import dev.parlor.game.match.Matchmaker;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -14,14 +15,15 @@ import org.slf4j.LoggerFactory;
  * Follows the gateways' session events and heartbeats: who is connected (for abandonment claims) and who must leave
  * the quick-match queues. One instance per process; every instance records the same facts, which is harmless.
  */
-public final class SessionVerticle extends VerticleBase {
+public final class SessionVerticle extends ServiceVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
 
   private final SessionStore sessions;
   private final Matchmaker matchmaker;
 
-  public SessionVerticle(SessionStore sessions, Matchmaker matchmaker) {
+  public SessionVerticle(ServiceContext context, SessionStore sessions, Matchmaker matchmaker) {
+    super(context);
     this.sessions = sessions;
     this.matchmaker = matchmaker;
   }
@@ -29,9 +31,9 @@ public final class SessionVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.all(List.of(
-      vertx.eventBus().<JsonObject>consumer(Addresses.Sessions.OPENED, this::opened).completion(),
-      vertx.eventBus().<JsonObject>consumer(Addresses.Sessions.CLOSED, this::closed).completion(),
-      vertx.eventBus().<JsonObject>consumer(Addresses.Sessions.GATEWAY_HEARTBEAT, this::heartbeat).completion()));
+      this.<JsonObject>consume(Addresses.Sessions.OPENED, this::opened),
+      this.<JsonObject>consume(Addresses.Sessions.CLOSED, this::closed),
+      this.<JsonObject>consume(Addresses.Sessions.GATEWAY_HEARTBEAT, this::heartbeat)));
   }
 
   private void opened(Message<JsonObject> message) {
