@@ -4,6 +4,7 @@ import dev.parlor.game.match.Matchmaker;
 import dev.parlor.game.match.RedisMatchQueue;
 import dev.parlor.game.match.UserDelivery;
 import dev.parlor.game.play.GameVerticle;
+import dev.parlor.game.play.GameMetrics;
 import dev.parlor.game.play.Publisher;
 import dev.parlor.game.play.TopicSequencer;
 import dev.parlor.game.sessions.Absence;
@@ -36,12 +37,14 @@ public final class GameService implements ParlorService {
     RedisSessionStore sessions = new RedisSessionStore(context.redis());
     UserDelivery delivery = new UserDelivery(context.vertx(), context.requestTimeoutMs(),
       config.getInt(GameSettings.MATCHED_DELIVERY_ATTEMPTS), config.getLong(GameSettings.MATCHED_DELIVERY_BACKOFF_MS));
+    GameMetrics metrics = new GameMetrics(context.metrics());
     Matchmaker matchmaker = new Matchmaker(new RedisMatchQueue(context.redis()), delivery,
-      new Publisher(context.vertx().eventBus()), silenceMs);
+      new Publisher(context.vertx().eventBus()), silenceMs, metrics);
     Absence absence = new Absence(config.getLong(GameSettings.ABANDON_AFTER_MS), silenceMs);
     TopicSequencer<JsonObject> sequencer = new TopicSequencer<>();
     return context.deploy(() -> new SessionVerticle(context, sessions, matchmaker), new DeploymentOptions())
-      .compose(id -> context.deploy(() -> new GameVerticle(context, store, sessions, matchmaker, absence, sequencer),
+      .compose(id -> context.deploy(
+        () -> new GameVerticle(context, store, sessions, matchmaker, absence, sequencer, metrics),
         new DeploymentOptions().setInstances(config.getInt(GameSettings.INSTANCES))));
   }
 }

@@ -5,6 +5,7 @@ import dev.parlor.contracts.game.Game;
 import dev.parlor.contracts.game.GameAction;
 import dev.parlor.contracts.game.GameEvents;
 import dev.parlor.game.model.NewGames;
+import dev.parlor.game.play.GameMetrics;
 import dev.parlor.game.play.Publisher;
 import dev.parlor.game.play.TopicEvents;
 import dev.parlor.game.rules.GameRules;
@@ -26,8 +27,11 @@ public final class Matchmaker {
   private final UserDelivery delivery;
   private final Publisher publisher;
   private final long gatewaySilenceMs;
+  private final GameMetrics metrics;
 
-  public Matchmaker(MatchQueue queue, UserDelivery delivery, Publisher publisher, long gatewaySilenceMs) {
+  public Matchmaker(MatchQueue queue, UserDelivery delivery, Publisher publisher, long gatewaySilenceMs,
+                    GameMetrics metrics) {
+    this.metrics = metrics;
     this.queue = queue;
     this.delivery = delivery;
     this.publisher = publisher;
@@ -50,6 +54,7 @@ public final class Matchmaker {
     long now = System.currentTimeMillis();
     return queue.enqueue(rules.kind(), ticket, match, now, now - gatewaySilenceMs).map(paired -> {
       if (paired.matched()) {
+        metrics.matched(rules.kind());
         announce(Game.fromJson(paired.game()), caller.userId());
       }
       return null;

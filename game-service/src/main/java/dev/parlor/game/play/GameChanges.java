@@ -35,8 +35,11 @@ public final class GameChanges {
   private final GameStore store;
   private final Publisher publisher;
   private final TopicSequencer<JsonObject> sequencer;
+  private final GameMetrics metrics;
 
-  public GameChanges(Vertx vertx, GameStore store, Publisher publisher, TopicSequencer<JsonObject> sequencer) {
+  public GameChanges(Vertx vertx, GameStore store, Publisher publisher, TopicSequencer<JsonObject> sequencer,
+                     GameMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.store = store;
     this.publisher = publisher;
@@ -57,6 +60,7 @@ public final class GameChanges {
       GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()));
       return published(gameId, write.event(), store.write(write)).compose(offset -> offset != GameStore.CONFLICT
         ? Future.succeededFuture(new Applied(stored.game(), change, offset))
+          .andThen(done -> metrics.changed(change.action().type()))
         : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1)));
     });
   }
@@ -86,7 +90,7 @@ public final class GameChanges {
         }
         return Future.succeededFuture(offset);
       }).compose(offset -> offset != GameStore.CONFLICT
-        ? Future.succeededFuture(new Rematched(create.created(), 1, offset))
+        ? Future.succeededFuture(new Rematched(create.created(), 1, offset)).andThen(done -> metrics.changed("rematch"))
         : retry(attempt).compose(v -> rematch(gameId, userId, planner, attempt + 1)));
     });
   }
@@ -109,6 +113,7 @@ public final class GameChanges {
   }
 
   private Future<Void> retry(int attempt) {
+    metrics.conflict();
     if (attempt >= MAX_ATTEMPTS) {
       return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the game changed too often; try again"));
     }

@@ -33,12 +33,14 @@ public final class GameVerticle extends ServiceVerticle {
   private final Matchmaker matchmaker;
   private final Absence absence;
   private final TopicSequencer<JsonObject> sequencer;
+  private final GameMetrics metrics;
   private GameChanges changes;
   private Publisher publisher;
 
   public GameVerticle(ServiceContext context, GameStore store, SessionStore sessions, Matchmaker matchmaker,
-                      Absence absence, TopicSequencer<JsonObject> sequencer) {
+                      Absence absence, TopicSequencer<JsonObject> sequencer, GameMetrics metrics) {
     super(context);
+    this.metrics = metrics;
     this.store = store;
     this.sequencer = sequencer;
     this.sessions = sessions;
@@ -49,7 +51,7 @@ public final class GameVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     publisher = new Publisher(vertx.eventBus());
-    changes = new GameChanges(vertx, store, publisher, sequencer);
+    changes = new GameChanges(vertx, store, publisher, sequencer, metrics);
     return Future.all(List.of(
       this.<JsonObject>consume(Addresses.Game.CREATE, m -> serve(m, this::create)),
       this.<JsonObject>consume(Addresses.Game.JOIN, m -> serve(m, this::join)),
@@ -70,6 +72,7 @@ public final class GameVerticle extends ServiceVerticle {
       now());
     JsonObject event = TopicEvents.updated(new GameAction(GameAction.CREATED, caller.userId(), null), game);
     return store.write(GameWrite.create(game, event)).map(offset -> {
+      metrics.changed(GameAction.CREATED);
       publisher.game(game.gameId(), event, offset);
       if (Game.PUBLIC.equals(visibility)) {
         publisher.lobby(TopicEvents.lobbyOpened(game));

@@ -265,6 +265,17 @@ class GamePlayTest {
     assertEquals(2, game.getLong("version"));
   }
 
+  @Test
+  void storedChangesAreCountedOnTheMetricsEndpoint() throws Exception {
+    Caller alice = GameBus.user("Alice");
+    create(alice, "tictactoe", "private");
+    java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+      java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.port("game.management")
+        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("parlor_game_changes_total{action=\"created\"}"), metrics.body());
+  }
+
   private static List<String> lobbyIds() {
     JsonArray games = bus.call(Addresses.Game.LOBBY, null, new JsonObject()).getJsonArray("games");
     return games.stream().map(g -> ((JsonObject) g).getString("gameId")).toList();
