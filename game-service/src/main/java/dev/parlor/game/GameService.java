@@ -4,6 +4,7 @@ import dev.parlor.game.match.Matchmaker;
 import dev.parlor.game.match.RedisMatchQueue;
 import dev.parlor.game.match.UserDelivery;
 import dev.parlor.game.play.GameVerticle;
+import dev.parlor.game.play.LobbyVerticle;
 import dev.parlor.game.play.GameMetrics;
 import dev.parlor.game.play.Publisher;
 import dev.parlor.game.play.TopicSequencer;
@@ -45,6 +46,9 @@ public final class GameService implements ParlorService {
     return context.deploy(() -> new SessionVerticle(context, sessions, matchmaker), new DeploymentOptions())
       .compose(id -> context.deploy(
         () -> new GameVerticle(context, store, sessions, matchmaker, absence, sequencer, metrics),
-        new DeploymentOptions().setInstances(config.getInt(GameSettings.INSTANCES))));
+        new DeploymentOptions().setInstances(config.getInt(GameSettings.INSTANCES))))
+      .compose(id -> context.deploy(() -> new LobbyVerticle(context, store, sequencer, metrics,
+        config.getLong(GameSettings.WAITING_EXPIRE_SECONDS) * 1000, config.getLong(GameSettings.LOBBY_SWEEP_MS)),
+        new DeploymentOptions()));
   }
 }

@@ -15,6 +15,11 @@ public final class GameSettings {
   public static final String MATCHED_DELIVERY_ATTEMPTS = "game.matched-delivery-attempts";
   public static final String MATCHED_DELIVERY_BACKOFF_MS = "game.matched-delivery-backoff-ms";
 
+  /** A public game nobody joined this long is closed and leaves the lobby. */
+  public static final String WAITING_EXPIRE_SECONDS = "game.waiting-expire-seconds";
+  /** How often each instance looks for such games. */
+  public static final String LOBBY_SWEEP_MS = "game.lobby-sweep-ms";
+
   private GameSettings() {
   }
 }

@@ -95,6 +95,16 @@ public final class Transitions {
     return new Decision.Change(next.build(), new GameAction(GameAction.RESIGN, userId, null));
   }
 
+  /** A public game nobody joined in time leaves the lobby: finished, no winner, action {@code expired}. */
+  public static Decision expire(Game game, String now) {
+    if (!Game.WAITING.equals(game.status())) {
+      return refuse(ErrorCode.CONFLICT, "the game is no longer waiting");
+    }
+    GameDraft next = GameDraft.next(game, now);
+    next.status = Game.FINISHED;
+    return new Decision.Change(next.build(), new GameAction(GameAction.EXPIRED, game.players().get(0).userId(), null));
+  }
+
   /**
    * The caller wins because the opponent has been away long enough; {@code opponentAway} is that judgement, made by
    * the caller of this function from session tracking.

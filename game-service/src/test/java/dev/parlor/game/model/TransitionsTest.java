@@ -122,6 +122,15 @@ class TransitionsTest {
   }
 
   @Test
+  void onlyAWaitingGameExpires() {
+    Decision.Change expired = change(Transitions.expire(waiting("tictactoe", Game.PUBLIC), NOW));
+    assertEquals(Game.FINISHED, expired.game().status());
+    assertEquals(GameAction.EXPIRED, expired.action().type());
+    assertEquals("alice", expired.action().by());
+    assertEquals(ErrorCode.CONFLICT, refusal(Transitions.expire(playing("tictactoe"), NOW)));
+  }
+
+  @Test
   void claimWinNeedsAnAbsentOpponent() {
     Game game = playing("tictactoe");
     assertEquals(ErrorCode.CONFLICT, refusal(Transitions.claimWin(game, "bob", false, NOW)));

@@ -13,6 +13,8 @@ public record GameAction(String type, String by, JsonObject move) {
   public static final String MOVE = "move";
   public static final String RESIGN = "resign";
   public static final String ABANDON = "abandon";
+  /** A public game nobody joined within {@code game.waiting-expire-seconds}; {@code by} is its creator. */
+  public static final String EXPIRED = "expired";
 
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("type", type).put("by", by);

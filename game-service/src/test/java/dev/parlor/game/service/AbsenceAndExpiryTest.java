@@ -1,6 +1,7 @@
 package dev.parlor.game.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.Caller;
@@ -18,8 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** game.claimWin against the sessions the gateways announce, with short abandonment and silence times. */
-class AbandonmentTest {
+/**
+ * The rules that run on time, with short settings: game.claimWin against the sessions the gateways announce, and
+ * public games nobody joins leaving the lobby.
+ */
+class AbsenceAndExpiryTest {
 
   private static final long ABANDON_MS = 300;
   private static final long SILENCE_MS = 300;
@@ -33,7 +37,8 @@ class AbandonmentTest {
   static void start() throws Exception {
     cluster = new TestCluster();
     node = cluster.start(new JsonObject().put("game.abandon-after-ms", ABANDON_MS)
-      .put("game.gateway-silence-ms", SILENCE_MS), new GameService());
+      .put("game.gateway-silence-ms", SILENCE_MS).put("game.waiting-expire-seconds", 1)
+      .put("game.lobby-sweep-ms", 200), new GameService());
     bus = new GameBus(node.vertx());
     redis = Redis.createClient(node.vertx(), TestRedis.url());
   }
@@ -74,6 +79,31 @@ class AbandonmentTest {
 
   private static JsonObject claim(Caller caller, String gameId) {
     return bus.call(Addresses.Game.CLAIM_WIN, caller, new JsonObject().put("gameId", gameId));
+  }
+
+  @Test
+  void publicGameNobodyJoinsExpiresAndLeavesTheLobby() {
+    Caller alice = GameBus.user("Alice");
+    try (GameBus.Listener lobby = bus.listen(Addresses.Topics.LOBBY)) {
+      String gameId = bus.call(Addresses.Game.CREATE, alice, new JsonObject().put("kind", "connect4")
+        .put("visibility", "public")).getJsonObject("game").getString("gameId");
+      try (GameBus.Listener topic = bus.listen(Addresses.Topics.game(gameId))) {
+        JsonObject closed = lobby.next();
+        while (!closed.getString("event").equals("lobby.closed") || !gameId.equals(closed.getJsonObject("data")
+          .getString("gameId"))) {
+          closed = lobby.next();
+        }
+        JsonObject expired = topic.next();
+        while (expired.getLong("offset") < 2) {
+          expired = topic.next();
+        }
+        assertEquals("expired", expired.getJsonObject("data").getJsonObject("action").getString("type"));
+        assertEquals("finished", expired.getJsonObject("data").getJsonObject("game").getString("status"));
+      }
+      bus.refused(ErrorCode.CONFLICT, Addresses.Game.JOIN, GameBus.user("Late"), new JsonObject().put("gameId", gameId));
+      assertTrue(bus.call(Addresses.Game.LOBBY, null, new JsonObject()).getJsonArray("games").stream()
+        .noneMatch(g -> ((JsonObject) g).getString("gameId").equals(gameId)));
+    }
   }
 
   @Test
