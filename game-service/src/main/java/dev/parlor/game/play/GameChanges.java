@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Optimistic concurrency around the store: load, decide (a pure transition), write if the version is still the one
@@ -58,7 +59,7 @@ public final class GameChanges {
       }
       Decision.Change change = (Decision.Change) decision;
       GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()));
-      return published(gameId, write.event(), store.write(write)).compose(offset -> offset != GameStore.CONFLICT
+      return published(gameId, write.event(), () -> store.write(write)).compose(offset -> offset != GameStore.CONFLICT
         ? Future.succeededFuture(new Applied(stored.game(), change, offset))
           .andThen(done -> metrics.changed(change.action().type()))
         : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1)));
@@ -84,7 +85,7 @@ public final class GameChanges {
       GameWrite created = GameWrite.create(create.created(),
         TopicEvents.updated(new GameAction(GameAction.CREATED, userId, null), create.created()));
       GameWrite old = GameWrite.update(stored.game(), create.old(), TopicEvents.rematched(create.created(), 1));
-      return published(gameId, old.event(), store.rematch(old, created)).compose(offset -> {
+      return published(gameId, old.event(), () -> store.rematch(old, created)).compose(offset -> {
         if (offset != GameStore.CONFLICT) {
           publisher.game(create.created().gameId(), created.event(), 1);
         }
@@ -96,9 +97,9 @@ public final class GameChanges {
   }
 
   /** Publishes the event of a write once it is stored, never ahead of an earlier write of the same game. */
-  private Future<Long> published(String gameId, JsonObject event, Future<Long> write) {
+  private Future<Long> published(String gameId, JsonObject event, Supplier<Future<Long>> write) {
     sequencer.writing(gameId);
-    return write.andThen(done -> {
+    return write.get().andThen(done -> {
       boolean stored = done.succeeded() && done.result() != GameStore.CONFLICT;
       long offset = stored ? done.result() : 0;
       JsonObject withOffset = stored ? event.copy().put("offset", offset) : null;
