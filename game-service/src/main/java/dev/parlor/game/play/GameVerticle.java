@@ -3,71 +3,218 @@ package dev.parlor.game.play;
 import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
+import dev.parlor.contracts.game.Game;
+import dev.parlor.contracts.game.GameAction;
+import dev.parlor.game.match.Matchmaker;
+import dev.parlor.game.model.NewGames;
+import dev.parlor.game.model.Rematches;
+import dev.parlor.game.model.Transitions;
+import dev.parlor.game.rules.GameRules;
+import dev.parlor.game.sessions.Absence;
+import dev.parlor.game.sessions.SessionStore;
 import dev.parlor.game.store.GameStore;
+import dev.parlor.game.store.GameWrite;
 import dev.parlor.runtime.Ids;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Set;
+import java.util.List;
+import java.util.function.BiFunction;
 
-/** Wiring of the game requests on the event bus: one private method per address. */
-public final class GameVerticle extends VerticleBase {
-
-  private static final Set<String> KINDS = Set.of("tictactoe", "connect4");
-  private static final Set<String> VISIBILITIES = Set.of("public", "private");
+/** Wiring of the game requests on the event bus: one private method per address of {@link Addresses.Game}. */
+public final class GameVerticle extends ServiceVerticle {
 
   private final GameStore store;
+  private final SessionStore sessions;
+  private final Matchmaker matchmaker;
+  private final Absence absence;
+  private final TopicSequencer<JsonObject> sequencer;
+  private final GameMetrics metrics;
+  private GameChanges changes;
+  private Publisher publisher;
 
-  public GameVerticle(GameStore store) {
+  public GameVerticle(ServiceContext context, GameStore store, SessionStore sessions, Matchmaker matchmaker,
+                      Absence absence, TopicSequencer<JsonObject> sequencer, GameMetrics metrics) {
+    super(context);
+    this.metrics = metrics;
     this.store = store;
+    this.sequencer = sequencer;
+    this.sessions = sessions;
+    this.matchmaker = matchmaker;
+    this.absence = absence;
   }
 
   @Override
   public Future<?> start() {
-    MessageConsumer<JsonObject> create = vertx.eventBus().consumer(Addresses.Game.CREATE, this::create);
-    return create.completion();
+    publisher = new Publisher(vertx.eventBus());
+    changes = new GameChanges(vertx, store, publisher, sequencer, metrics);
+    return Future.all(List.of(
+      this.<JsonObject>consume(Addresses.Game.CREATE, m -> serve(m, this::create)),
+      this.<JsonObject>consume(Addresses.Game.JOIN, m -> serve(m, this::join)),
+      this.<JsonObject>consume(Addresses.Game.QUICKMATCH, m -> serve(m, this::quickmatch)),
+      this.<JsonObject>consume(Addresses.Game.CANCEL_QUICKMATCH, m -> serve(m, this::cancelQuickmatch)),
+      this.<JsonObject>consume(Addresses.Game.MOVE, m -> serve(m, this::move)),
+      this.<JsonObject>consume(Addresses.Game.RESIGN, m -> serve(m, this::resign)),
+      this.<JsonObject>consume(Addresses.Game.REMATCH, m -> serve(m, this::rematch)),
+      this.<JsonObject>consume(Addresses.Game.CLAIM_WIN, m -> serve(m, this::claimWin)),
+      this.<JsonObject>consume(Addresses.Game.SUBSCRIBE, m -> serve(m, this::subscribe)),
+      this.<JsonObject>consume(Addresses.Game.LOBBY, this::lobby)));
   }
 
-  private void create(Message<JsonObject> message) {
+  private Future<JsonObject> create(Caller caller, JsonObject args) {
+    GameRules rules = Requests.kind(args);
+    String visibility = Requests.visibility(args);
+    Game game = NewGames.waiting(rules, visibility, Ids.random(12), Ids.random(16), caller.userId(), caller.name(),
+      now());
+    JsonObject event = TopicEvents.updated(new GameAction(GameAction.CREATED, caller.userId(), null), game);
+    return store.write(GameWrite.create(game, event)).map(offset -> {
+      metrics.changed(GameAction.CREATED);
+      publisher.game(game.gameId(), event, offset);
+      if (Game.PUBLIC.equals(visibility)) {
+        publisher.lobby(TopicEvents.lobbyOpened(game));
+      }
+      return new JsonObject().put("game", game.toJson()).put("offset", offset);
+    });
+  }
+
+  private Future<JsonObject> join(Caller caller, JsonObject args) {
+    boolean byInvite = args.containsKey("inviteCode");
+    if (byInvite == args.containsKey("gameId")) {
+      throw Requests.invalid("give either gameId (a public game) or inviteCode");
+    }
+    Future<String> gameId = byInvite
+      ? store.findInvite(Requests.id(args, "inviteCode")).compose(id -> id == null
+        ? Future.failedFuture(new GameFailure(ErrorCode.NOT_FOUND, "no game waits with that invite code"))
+        : Future.succeededFuture(id))
+      : Future.succeededFuture(Requests.gameId(args));
+    return gameId.compose(id -> changes.apply(id,
+        game -> Transitions.join(game, caller.userId(), caller.name(), byInvite, now())))
+      .map(applied -> {
+        announce(applied);
+        return new JsonObject().put("game", applied.change().game().toJson()).put("offset", applied.offset());
+      });
+  }
+
+  private Future<JsonObject> quickmatch(Caller caller, JsonObject args) {
+    return matchmaker.enqueue(Requests.kind(args), caller).map(queued -> new JsonObject().put("queued", true));
+  }
+
+  private Future<JsonObject> cancelQuickmatch(Caller caller, JsonObject args) {
+    return matchmaker.cancel(Requests.kind(args), caller.userId()).map(done -> new JsonObject());
+  }
+
+  private Future<JsonObject> move(Caller caller, JsonObject args) {
+    String gameId = Requests.gameId(args);
+    JsonObject move = Requests.move(args);
+    return changes.apply(gameId, game -> Transitions.move(game, caller.userId(), move.getMap(), now()))
+      .map(this::announce);
+  }
+
+  private Future<JsonObject> resign(Caller caller, JsonObject args) {
+    String gameId = Requests.gameId(args);
+    return changes.apply(gameId, game -> Transitions.resign(game, caller.userId(), now())).map(this::announce);
+  }
+
+  private Future<JsonObject> claimWin(Caller caller, JsonObject args) {
+    String gameId = Requests.gameId(args);
+    return changes.load(gameId).compose(stored -> {
+      Game game = stored.game();
+      if (!game.hasPlayer(caller.userId()) || game.players().size() < 2) {
+        return changes.apply(gameId, g -> Transitions.claimWin(g, caller.userId(), false, now()));
+      }
+      String opponent = Transitions.opponent(game, caller.userId()).userId();
+      return sessions.presence(opponent).compose(presence -> changes.apply(gameId, g -> Transitions.claimWin(g,
+        caller.userId(), absence.away(presence, g.updatedAt(), System.currentTimeMillis()), now())));
+    }).map(this::announce);
+  }
+
+  private Future<JsonObject> rematch(Caller caller, JsonObject args) {
+    String gameId = Requests.gameId(args);
+    return changes.rematch(gameId, caller.userId(),
+        game -> Rematches.plan(game, caller.userId(), Ids.random(12), Ids.random(16), now()))
+      .map(rematched -> new JsonObject()
+        .put("game", rematched.game().toJson(rematched.game().hasPlayer(caller.userId())))
+        .put("offset", rematched.offset()));
+  }
+
+  private Future<JsonObject> subscribe(Caller caller, JsonObject args) {
+    String gameId = Requests.gameId(args);
+    long since = Requests.since(args);
+    String epoch = Requests.epoch(args);
+    return store.history(gameId, since).compose(history -> {
+      Game game = history.game();
+      if (game == null) {
+        return Future.failedFuture(new GameFailure(ErrorCode.NOT_FOUND, "no game " + gameId));
+      }
+      boolean player = game.hasPlayer(caller.userId());
+      if (!player && !Game.PUBLIC.equals(game.visibility())) {
+        return Future.failedFuture(new GameFailure(ErrorCode.FORBIDDEN, "a private game is for its players"));
+      }
+      JsonObject reply = new JsonObject().put("snapshot", new JsonObject().put("game", game.toJson(player)))
+        .put("offset", history.offset()).put("epoch", history.epoch());
+      if (since >= 0) {
+        boolean recovered = (epoch == null || epoch.equals(history.epoch())) && since <= history.offset();
+        reply.put("recovered", recovered);
+        reply.put("events", recovered ? new JsonArray(List.copyOf(history.events())) : new JsonArray());
+      }
+      return Future.succeededFuture(reply);
+    });
+  }
+
+  private void lobby(Message<JsonObject> message) {
+    store.lobby().onSuccess(games -> {
+      JsonArray list = new JsonArray();
+      games.forEach(g -> list.add(g.toJson()));
+      message.reply(new JsonObject().put("games", list));
+    }).onFailure(e -> fail(message, e));
+  }
+
+  /** Announces a stored change (already published on its topic) to the lobby when it left it; {@code {offset}}. */
+  private JsonObject announce(GameChanges.Applied applied) {
+    Game game = applied.change().game();
+    Game before = applied.before();
+    if (Game.WAITING.equals(before.status()) && Game.PUBLIC.equals(before.visibility())
+      && !Game.WAITING.equals(game.status())) {
+      publisher.lobby(TopicEvents.lobbyClosed(game.gameId()));
+    }
+    return new JsonObject().put("offset", applied.offset());
+  }
+
+  private void serve(Message<JsonObject> message, BiFunction<Caller, JsonObject, Future<JsonObject>> handler) {
     Caller caller = Caller.fromHeaders(message.headers());
     if (caller == null) {
-      message.fail(ErrorCode.UNAUTHORIZED.failureCode(), "no caller identity");
+      message.fail(ErrorCode.UNAUTHORIZED.failureCode(), "no caller identity in the headers");
       return;
     }
-    JsonObject args = message.body();
-    String kind = args.getValue("kind") instanceof String s ? s : null;
-    String visibility = args.getValue("visibility") instanceof String s ? s : null;
-    if (kind == null || !KINDS.contains(kind) || visibility == null || !VISIBILITIES.contains(visibility)) {
-      message.fail(ErrorCode.INVALID_ARGS.failureCode(),
-        "kind must be tictactoe or connect4, visibility public or private");
+    Object body = message.body();
+    if (body != null && !(body instanceof JsonObject)) {
+      message.fail(ErrorCode.INVALID_ARGS.failureCode(), "the request body must be a JSON object");
       return;
     }
-    boolean tictactoe = kind.equals("tictactoe");
-    JsonObject game = new JsonObject()
-      .put("gameId", Ids.random(12))
-      .put("kind", kind)
-      .put("visibility", visibility)
-      .put("inviteCode", Ids.random(16))
-      .put("status", "waiting")
-      .put("players", new JsonArray().add(new JsonObject()
-        .put("userId", caller.userId()).put("name", caller.name()).put("mark", tictactoe ? "X" : "R")))
-      .putNull("turn")
-      .put("board", new JsonArray(Collections.nCopies(tictactoe ? 9 : 42, null)))
-      .putNull("winner")
-      .put("draw", false)
-      .putNull("winningLine")
-      .put("version", 1)
-      .put("createdAt", Instant.now().toString());
-    JsonObject event = new JsonObject().put("event", "game.updated").put("data", new JsonObject()
-      .put("action", new JsonObject().put("type", "created").put("by", caller.userId()))
-      .put("game", game));
-    store.create(game, event)
-      .onSuccess(offset -> message.reply(new JsonObject().put("game", game).put("offset", offset)))
-      .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.failureCode(), "game store: " + e.getMessage()));
+    Future<JsonObject> reply;
+    try {
+      reply = handler.apply(caller, body == null ? new JsonObject() : (JsonObject) body);
+    } catch (GameFailure e) {
+      reply = Future.failedFuture(e);
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(new GameFailure(ErrorCode.INTERNAL, "internal error: " + e));
+    }
+    reply.onSuccess(message::reply).onFailure(e -> fail(message, e));
+  }
+
+  private static void fail(Message<?> message, Throwable e) {
+    if (e instanceof GameFailure failure) {
+      message.fail(failure.code().failureCode(), failure.getMessage());
+    } else {
+      message.fail(ErrorCode.UNAVAILABLE.failureCode(), "game store: " + e.getMessage());
+    }
+  }
+
+  private static String now() {
+    return Instant.now().toString();
   }
 }

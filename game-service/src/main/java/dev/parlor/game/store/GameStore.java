@@ -1,11 +1,37 @@
 package dev.parlor.game.store;
 
+import dev.parlor.contracts.game.GameSummary;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 
-/** Where games live. Every change appends its event to the game's history and returns that event's offset. */
+/**
+ * Where games live. Every change is one atomic step: version check, new state, event appended to the history, lobby
+ * and invite entries; it answers the event's offset, or {@link #CONFLICT} when the stored version was not the
+ * expected one (the caller reloads and decides again).
+ */
 public interface GameStore {
 
-  /** Stores a new game and its {@code created} event; answers the event's offset (1). */
-  Future<Long> create(JsonObject game, JsonObject createdEvent);
+  long CONFLICT = -1;
+
+  /** The game and its latest offset, or {@code null} when there is no such game. */
+  Future<StoredGame> load(String gameId);
+
+  /** The id of the game an invite code joins, or {@code null} when the code is unknown or its game is full. */
+  Future<String> findInvite(String code);
+
+  /** Applies one change; answers the offset of its event or {@link #CONFLICT}. */
+  Future<Long> write(GameWrite write);
+
+  /**
+   * Stores a rematch: the old game one version up (pointing at the new one) with its {@code game.rematched} event,
+   * and the new game with its {@code created} event, together. Answers the old game's new offset or
+   * {@link #CONFLICT}.
+   */
+  Future<Long> rematch(GameWrite old, GameWrite created);
+
+  /** The game, its offset, the topic epoch and the events after {@code since} (none when {@code since < 0}). */
+  Future<GameHistory> history(String gameId, long since);
+
+  /** Public games waiting for a player, oldest first. */
+  Future<List<GameSummary>> lobby();
 }

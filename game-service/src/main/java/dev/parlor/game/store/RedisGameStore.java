@@ -1,48 +1,100 @@
 package dev.parlor.game.store;
 
+import dev.parlor.contracts.game.Game;
+import dev.parlor.contracts.game.GameSummary;
+import dev.parlor.runtime.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Games in Redis: {@code game:<id>} holds the state, {@code game:<id>:events} the ordered history (offset = position
- * + 1), {@code game:invite:<code>} maps an invite code to its game. Writes are single Lua scripts, so a state and its
- * event are stored together or not at all.
+ * Games in Redis (keys in {@link Keys}). Every change is one Lua script doing the version check, the new state, the
+ * appended event and the lobby and invite entries together; a finished game and its history expire after
+ * {@code finishedTtlSeconds}.
  */
 public final class RedisGameStore implements GameStore {
 
-  private static final String CREATE = """
-    redis.call('SET', KEYS[1], ARGV[1])
-    redis.call('SET', KEYS[3], ARGV[3])
-    return redis.call('RPUSH', KEYS[2], ARGV[2])
-    """;
-
   private final Redis redis;
+  private final long finishedTtlSeconds;
 
-  public RedisGameStore(Redis redis) {
+  public RedisGameStore(Redis redis, long finishedTtlSeconds) {
     this.redis = redis;
+    this.finishedTtlSeconds = finishedTtlSeconds;
   }
 
   @Override
-  public Future<Long> create(JsonObject game, JsonObject createdEvent) {
-    String id = game.getString("gameId");
-    return redis.send(Request.cmd(Command.EVAL).arg(CREATE).arg(3)
-        .arg(stateKey(id)).arg(eventsKey(id)).arg(inviteKey(game.getString("inviteCode")))
-        .arg(game.encode()).arg(createdEvent.encode()).arg(id))
-      .map(offset -> offset.toLong());
+  public Future<StoredGame> load(String gameId) {
+    return GameScripts.LOAD.run(redis, List.of(Keys.game(gameId), Keys.events(gameId)), List.of()).map(r -> {
+      String state = r.get(0).toString();
+      return state.isEmpty() ? null : new StoredGame(Game.fromJson(new JsonObject(state)), r.get(1).toLong());
+    });
   }
 
-  static String stateKey(String gameId) {
-    return "game:" + gameId;
+  @Override
+  public Future<String> findInvite(String code) {
+    return redis.send(Request.cmd(Command.GET).arg(Keys.invite(code)))
+      .map(r -> r == null ? null : r.toString());
   }
 
-  static String eventsKey(String gameId) {
-    return "game:" + gameId + ":events";
+  @Override
+  public Future<Long> write(GameWrite write) {
+    Game game = write.game();
+    String lobbyOp = write.inLobby() ? "add" : write.expectedVersion() == 0 ? "-" : "del";
+    String inviteOp = write.waiting() && game.inviteCode() != null ? "set" : "del";
+    String inviteKey = Keys.invite(game.inviteCode() == null ? "-" : game.inviteCode());
+    return GameScripts.WRITE.run(redis,
+      List.of(Keys.game(game.gameId()), Keys.events(game.gameId()), Keys.LOBBY, inviteKey),
+      List.of(String.valueOf(write.expectedVersion()), String.valueOf(game.version()), game.toJson().encode(),
+        lobbyOp, game.gameId(), GameSummary.of(game).toJson().encode(), inviteOp,
+        String.valueOf(write.finished() ? finishedTtlSeconds : 0), write.event().encode()))
+      .map(Response::toLong);
   }
 
-  static String inviteKey(String code) {
-    return "game:invite:" + code;
+  @Override
+  public Future<Long> rematch(GameWrite old, GameWrite created) {
+    String oldId = old.game().gameId();
+    String newId = created.game().gameId();
+    return GameScripts.REMATCH.run(redis,
+      List.of(Keys.game(oldId), Keys.events(oldId), Keys.game(newId), Keys.events(newId)),
+      List.of(String.valueOf(old.expectedVersion()), String.valueOf(old.game().version()),
+        old.game().toJson().encode(), old.event().encode(), String.valueOf(finishedTtlSeconds),
+        created.game().toJson().encode(), created.event().encode()))
+      .map(Response::toLong);
+  }
+
+  @Override
+  public Future<GameHistory> history(String gameId, long since) {
+    return GameScripts.HISTORY.run(redis, List.of(Keys.game(gameId), Keys.events(gameId), Keys.EPOCH),
+        List.of(String.valueOf(since), Ids.random(12)))
+      .map(r -> {
+        String state = r.get(2).toString();
+        if (state.isEmpty()) {
+          return new GameHistory(null, 0, r.get(0).toString(), List.of());
+        }
+        List<JsonObject> events = new ArrayList<>();
+        long offset = since;
+        for (Response event : r.get(3)) {
+          events.add(new JsonObject(event.toString()).put("offset", ++offset));
+        }
+        return new GameHistory(Game.fromJson(new JsonObject(state)), r.get(1).toLong(), r.get(0).toString(), events);
+      });
+  }
+
+  @Override
+  public Future<List<GameSummary>> lobby() {
+    return redis.send(Request.cmd(Command.HVALS).arg(Keys.LOBBY)).map(r -> {
+      List<GameSummary> games = new ArrayList<>();
+      for (Response summary : r) {
+        games.add(GameSummary.fromJson(new JsonObject(summary.toString())));
+      }
+      games.sort(Comparator.comparing(GameSummary::createdAt).thenComparing(GameSummary::gameId));
+      return games;
+    });
   }
 }

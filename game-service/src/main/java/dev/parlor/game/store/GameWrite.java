@@ -1,0 +1,28 @@
+package dev.parlor.game.store;
+
+import dev.parlor.contracts.game.Game;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One change to store atomically: {@code game} replaces the version {@code expectedVersion} (0: the game must not
+ * exist yet), {@code event} ({@code {event, data}}) is appended to its history. Lobby and invite entries follow the
+ * game's status: a public game enters the lobby while waiting; an invite code works only while its game waits.
+ */
+public record GameWrite(long expectedVersion, Game game, JsonObject event, boolean finished) {
+
+  public static GameWrite create(Game game, JsonObject event) {
+    return new GameWrite(0, game, event, Game.FINISHED.equals(game.status()));
+  }
+
+  public static GameWrite update(Game previous, Game next, JsonObject event) {
+    return new GameWrite(previous.version(), next, event, Game.FINISHED.equals(next.status()));
+  }
+
+  public boolean waiting() {
+    return Game.WAITING.equals(game.status());
+  }
+
+  public boolean inLobby() {
+    return waiting() && Game.PUBLIC.equals(game.visibility());
+  }
+}
