@@ -23,6 +23,12 @@ public interface JobQueue {
    */
   Future<EnqueueResult> enqueue(String owner, String dedupeKey, JsonObject payload);
 
+  /**
+   * Whether {@code owner} could enqueue now (a cheap pre-check, e.g. before accepting an upload's body): CREATED
+   * when there is room, else OWNER_BUSY or QUEUE_FULL. {@link #enqueue} checks again, atomically.
+   */
+  Future<EnqueueResult.Status> admission(String owner);
+
   /** The job, or {@code null} when unknown or expired. */
   Future<JobRecord> get(String jobId);
 

@@ -71,6 +71,20 @@ public final class RedisJobQueue implements JobQueue {
   }
 
   @Override
+  public Future<EnqueueResult.Status> admission(String owner) {
+    return redis.batch(List.of(Request.cmd(Command.GET).arg(prefix + "owner:" + owner),
+      Request.cmd(Command.GET).arg(prefix + "active"))).map(counts -> {
+        if (options.maxActivePerOwner() > 0 && Replies.asLong(counts.get(0)) >= options.maxActivePerOwner()) {
+          return EnqueueResult.Status.OWNER_BUSY;
+        }
+        if (options.maxActive() > 0 && Replies.asLong(counts.get(1)) >= options.maxActive()) {
+          return EnqueueResult.Status.QUEUE_FULL;
+        }
+        return EnqueueResult.Status.CREATED;
+      });
+  }
+
+  @Override
   public Future<JobRecord> get(String jobId) {
     return redis.send(Request.cmd(Command.HGETALL).arg(prefix + "job:" + jobId)).map(reply -> {
       Map<String, String> f = Replies.fields(reply);
