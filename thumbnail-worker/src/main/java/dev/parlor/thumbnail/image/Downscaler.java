@@ -24,32 +24,73 @@ public final class Downscaler {
     if (dw == src.width() && dh == src.height()) {
       return src;
     }
-    if (dw > src.width() || dh > src.height()) {
-      throw new IllegalArgumentException("never enlarges");
-    }
-    float[] rows = horizontal(src.argb(), src.width(), src.height(), dw);
-    return new Pixels(pack(vertical(rows, dw, src.height(), dh)), dw, dh, src.hasAlpha());
+    int[] argb = src.argb();
+    int w = src.width();
+    return resize(new RowReader(w, src.height()) {
+      @Override
+      void read(int y, int[] row) {
+        System.arraycopy(argb, y * w, row, 0, w);
+      }
+    }, dw, dh);
   }
 
-  /** Rows of packed ints to {@code dw} columns of premultiplied floats (a, r, g, b), premultiplying as it reads. */
-  private static float[] horizontal(int[] argb, int w, int h, int dw) {
+  /**
+   * Scales a decoded image row by row, straight from its raster: the only full-size memory is the decoded image
+   * itself. Transparency is reported only when some output pixel is not opaque.
+   */
+  public static Pixels resize(java.awt.image.BufferedImage image, int dw, int dh) {
+    return resize(RowReader.of(image), dw, dh);
+  }
+
+  private static Pixels resize(RowReader src, int dw, int dh) {
+    if (dw > src.width || dh > src.height) {
+      throw new IllegalArgumentException("never enlarges");
+    }
+    float[] rows = horizontal(src, dw);
+    int[] packed = pack(vertical(rows, dw, src.height, dh));
+    return new Pixels(packed, dw, dh, anyTransparent(packed));
+  }
+
+  private static boolean anyTransparent(int[] argb) {
+    for (int pixel : argb) {
+      if (pixel >>> 24 != 0xFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Rows to {@code dw} columns of premultiplied floats (a, r, g, b); each row is premultiplied once, then filtered. */
+  private static float[] horizontal(RowReader src, int dw) {
+    int w = src.width;
+    int h = src.height;
     Span[] spans = spans(w, dw);
     float[] out = new float[dw * h * 4];
+    int[] argb = new int[w];
+    float[] row = new float[w * 4];
     for (int y = 0; y < h; y++) {
-      int row = y * w;
+      src.read(y, argb);
+      for (int x = 0, i = 0; x < w; x++, i += 4) {
+        int p = argb[x];
+        float a = (p >>> 24) * (1f / 255f);
+        row[i] = a;
+        row[i + 1] = ((p >> 16) & 0xFF) * a;
+        row[i + 2] = ((p >> 8) & 0xFF) * a;
+        row[i + 3] = (p & 0xFF) * a;
+      }
       int to = y * dw * 4;
       for (Span span : spans) {
         float a = 0;
         float r = 0;
         float g = 0;
         float b = 0;
-        for (int k = 0; k < span.weights.length; k++) {
-          int p = argb[row + span.first + k];
-          float wa = span.weights[k] * (p >>> 24) / 255f;
-          a += wa;
-          r += ((p >> 16) & 0xFF) * wa;
-          g += ((p >> 8) & 0xFF) * wa;
-          b += (p & 0xFF) * wa;
+        float[] weights = span.weights;
+        for (int k = 0, i = span.first * 4; k < weights.length; k++, i += 4) {
+          float weight = weights[k];
+          a += row[i] * weight;
+          r += row[i + 1] * weight;
+          g += row[i + 2] * weight;
+          b += row[i + 3] * weight;
         }
         out[to++] = a;
         out[to++] = r;

@@ -1,5 +1,6 @@
 package dev.parlor.thumbnail.image;
 
+import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,20 @@ public final class ThumbnailMaker {
   /** Thumbnails by box size. */
   public Map<Integer, Encoder.Encoded> make(byte[] data) throws ImageRejected {
     ImageInfo info = inspector.inspect(data);
-    Pixels pixels = Pixels.fromImage(Decoder.decode(data, info));
+    BufferedImage decoded = Srgb.ensure(Decoder.decode(data, info));
+    int width = decoded.getWidth();
+    int height = decoded.getHeight();
     boolean swap = Orientation.swapsAxes(info.orientation());
     Map<Integer, Encoder.Encoded> out = new LinkedHashMap<>();
-    Pixels previous = pixels;
+    Pixels previous = null;
     for (int box : boxes) {
       // Fit the displayed (oriented) size, then scale the stored pixels to the matching stored size.
-      int[] shown = swap ? Downscaler.fit(pixels.height(), pixels.width(), box)
-        : Downscaler.fit(pixels.width(), pixels.height(), box);
+      int[] shown = swap ? Downscaler.fit(height, width, box) : Downscaler.fit(width, height, box);
       int storedW = swap ? shown[1] : shown[0];
       int storedH = swap ? shown[0] : shown[1];
-      previous = Downscaler.resize(previous, storedW, storedH);
+      // The largest box reads the decoded image once; smaller ones start from the previous, already filtered, result.
+      previous = previous == null ? Downscaler.resize(decoded, storedW, storedH)
+        : Downscaler.resize(previous, storedW, storedH);
       out.put(box, Encoder.encode(Orientation.apply(previous, info.orientation()), jpegQuality));
     }
     return out;
