@@ -20,6 +20,8 @@ public final class ThumbnailSettings {
   public static final String MAX_FRAMES = "thumbnail.max-frames";
   public static final String JPEG_QUALITY = "thumbnail.jpeg-quality";
   public static final String ANNOUNCE_ATTEMPTS = "thumbnail.announce-attempts";
+  public static final String ENGINE = "thumbnail.engine";
+  public static final String VIPS_TIMEOUT_MS = "thumbnail.vips-timeout-ms";
 
   private ThumbnailSettings() {
   }

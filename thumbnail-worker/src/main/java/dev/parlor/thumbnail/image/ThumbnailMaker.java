@@ -9,7 +9,7 @@ import java.util.Map;
  * Bytes in, thumbnails out: inspect (refuse before decoding), decode the first frame, convert to sRGB, scale each
  * box size from the previous larger result, then apply the EXIF orientation and encode. Pure and blocking.
  */
-public final class ThumbnailMaker {
+public final class ThumbnailMaker implements Thumbnailer {
 
   private final ImageInspector inspector;
   private final List<Integer> boxes;
@@ -23,12 +23,17 @@ public final class ThumbnailMaker {
   }
 
   /** Thumbnails by box size. */
+  @Override
   public Map<Integer, Encoder.Encoded> make(byte[] data) throws ImageRejected {
     ImageInfo info = inspector.inspect(data);
-    BufferedImage decoded = Srgb.ensure(Decoder.decode(data, info));
+    return fromDecoded(Srgb.ensure(Decoder.decode(data, info)), info.orientation());
+  }
+
+  /** The thumbnails of an image already decoded (sRGB), with its EXIF orientation still to apply (1: none). */
+  Map<Integer, Encoder.Encoded> fromDecoded(BufferedImage decoded, int orientation) {
     int width = decoded.getWidth();
     int height = decoded.getHeight();
-    boolean swap = Orientation.swapsAxes(info.orientation());
+    boolean swap = Orientation.swapsAxes(orientation);
     Map<Integer, Encoder.Encoded> out = new LinkedHashMap<>();
     Pixels previous = null;
     for (int box : boxes) {
@@ -39,7 +44,7 @@ public final class ThumbnailMaker {
       // The largest box reads the decoded image once; smaller ones start from the previous, already filtered, result.
       previous = previous == null ? Downscaler.resize(decoded, storedW, storedH)
         : Downscaler.resize(previous, storedW, storedH);
-      out.put(box, Encoder.encode(Orientation.apply(previous, info.orientation()), jpegQuality));
+      out.put(box, Encoder.encode(Orientation.apply(previous, orientation), jpegQuality));
     }
     return out;
   }

@@ -8,7 +8,7 @@ import dev.parlor.jobs.JobRecord;
 import dev.parlor.jobs.Lease;
 import dev.parlor.thumbnail.image.Encoder;
 import dev.parlor.thumbnail.image.ImageRejected;
-import dev.parlor.thumbnail.image.ThumbnailMaker;
+import dev.parlor.thumbnail.image.Thumbnailer;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -27,10 +27,10 @@ public final class ThumbnailJobHandler implements JobHandler {
 
   private final Redis redis;
   private final WorkerExecutor executor;
-  private final ThumbnailMaker maker;
+  private final Thumbnailer maker;
   private final Announcer announcer;
 
-  public ThumbnailJobHandler(Redis redis, WorkerExecutor executor, ThumbnailMaker maker, Announcer announcer) {
+  public ThumbnailJobHandler(Redis redis, WorkerExecutor executor, Thumbnailer maker, Announcer announcer) {
     this.redis = redis;
     this.executor = executor;
     this.maker = maker;

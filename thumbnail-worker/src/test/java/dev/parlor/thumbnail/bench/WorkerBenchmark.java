@@ -28,7 +28,7 @@ import javax.imageio.ImageIO;
 /**
  * Throughput of the whole worker loop (Redis queue, fetch of the original, decode, scale, encode, atomic store) on
  * 12-megapixel JPEGs, one worker process with two slots, and its peak RSS. Not a unit test: run by hand, see
- * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}.
+ * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|vipsthumbnail}.
  */
 public final class WorkerBenchmark {
 
@@ -54,7 +54,8 @@ public final class WorkerBenchmark {
     }
     // Start the worker first and let it warm up on one image, so JVM start-up is not counted.
     JsonObject settings = new JsonObject().put("redis.url", server.url()).put("cluster.enabled", false)
-      .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1);
+      .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1)
+      .put("thumbnail.engine", System.getProperty("engine", "java"));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
       "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
     settings.forEach(e -> command.add("-Dparlor." + e.getKey() + "=" + e.getValue()));
@@ -77,8 +78,8 @@ public final class WorkerBenchmark {
       }
       awaitAll(queue, jobs);
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("worker loop: %d images in %.2f s = %.2f images/s; worker peak RSS %s%n", jobs.size(), seconds,
-        jobs.size() / seconds, peakRss(worker.pid()));
+      System.out.printf("worker loop (%s): %d images in %.2f s = %.2f images/s; worker peak RSS %s%n", settings.getString("thumbnail.engine"), jobs.size(),
+        seconds, jobs.size() / seconds, peakRss(worker.pid()));
     } finally {
       worker.destroy();
       ParlorRuntime.await(vertx.close());
