@@ -5,7 +5,7 @@ package dev.parlor.jobs;
  * another worker. {@code maxDeliveries}: deliveries (crashes and transient failures alike) before a job is
  * dead-lettered. {@code backoffBaseMs}/{@code backoffMaxMs}: exponential retry delay with full jitter.
  * {@code maxActivePerOwner}/{@code maxActive}: unfinished jobs allowed per owner and in all (0: unlimited).
- * {@code retentionSeconds}: how long finished job records (and their dedupe keys) are kept.
+ * {@code retentionSeconds}: how long finished job records are kept (dedupe keys go when the job finishes).
  */
 public record QueueOptions(String type, long leaseMs, int maxDeliveries, long backoffBaseMs, long backoffMaxMs,
                            int maxActivePerOwner, int maxActive, long retentionSeconds) {

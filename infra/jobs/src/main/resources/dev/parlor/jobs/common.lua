@@ -15,16 +15,18 @@ local function dropEntry(entry)
   end
 end
 
--- A job leaves the active counters and its record (and dedupe key) expire after the retention.
+-- A job leaves the active counters, frees its dedupe key, and its record expires after the retention.
 local function finish(jk, state, now, retention)
   redis.call('HSET', jk, 'state', state, 'updated', now, 'entry', '')
   local owner = redis.call('HGET', jk, 'owner')
   redis.call('DECR', p .. 'owner:' .. owner)
   redis.call('DECR', p .. 'active')
   redis.call('EXPIRE', jk, retention)
+  -- Dedupe covers unfinished jobs only: the same input sent again later is a new job (and a new announcement).
   local dedupe = redis.call('HGET', jk, 'dedupe')
-  if dedupe and dedupe ~= '' then
-    redis.call('EXPIRE', p .. 'dedupe:' .. dedupe, retention)
+  local jobId = redis.call('HGET', jk, 'id')
+  if dedupe and dedupe ~= '' and redis.call('GET', p .. 'dedupe:' .. dedupe) == jobId then
+    redis.call('DEL', p .. 'dedupe:' .. dedupe)
   end
 end
 

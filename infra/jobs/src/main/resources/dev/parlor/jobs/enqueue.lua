@@ -2,7 +2,8 @@
 local jobId, dk, owner, payload, now = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 if dk ~= '' then
   local existing = redis.call('GET', p .. 'dedupe:' .. dk)
-  if existing and redis.call('EXISTS', jobKey(existing)) == 1 then
+  local state = existing and redis.call('HGET', jobKey(existing), 'state')
+  if state == 'queued' or state == 'running' then
     return {'duplicate', existing}
   end
 end

@@ -9,7 +9,7 @@ redis.call('XDEL', p .. 'dead', deadEntry)
 redis.call('PERSIST', jk)
 local dedupe = redis.call('HGET', jk, 'dedupe')
 if dedupe and dedupe ~= '' then
-  redis.call('PERSIST', p .. 'dedupe:' .. dedupe)
+  redis.call('SET', p .. 'dedupe:' .. dedupe, jobId, 'NX')
 end
 redis.call('INCR', p .. 'owner:' .. redis.call('HGET', jk, 'owner'))
 redis.call('INCR', p .. 'active')

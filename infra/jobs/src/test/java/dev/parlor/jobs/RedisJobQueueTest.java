@@ -3,6 +3,7 @@ package dev.parlor.jobs;
 import static dev.parlor.jobs.QueueFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,14 +106,17 @@ class RedisJobQueueTest {
   }
 
   @Test
-  void retryOfAFinishedUploadAnswersTheSameJob() {
+  void retryWhileUnfinishedAnswersTheSameJobButASendAfterTheEndIsANewJob() {
     RedisJobQueue queue = queue();
     String first = await(queue.enqueue("bob", "img", new JsonObject())).jobId();
     Lease lease = readOne(queue, "w");
+    EnqueueResult whileRunning = await(queue.enqueue("bob", "img", new JsonObject()));
+    assertEquals(EnqueueResult.Status.DUPLICATE, whileRunning.status());
+    assertEquals(first, whileRunning.jobId());
     await(queue.complete(lease, new JsonObject(), Map.of()));
-    EnqueueResult again = await(queue.enqueue("bob", "img", new JsonObject()));
-    assertEquals(EnqueueResult.Status.DUPLICATE, again.status());
-    assertEquals(first, again.jobId());
+    EnqueueResult later = await(queue.enqueue("bob", "img", new JsonObject()));
+    assertEquals(EnqueueResult.Status.CREATED, later.status());
+    assertNotEquals(first, later.jobId());
   }
 
   @Test
