@@ -53,6 +53,12 @@ public interface JobQueue {
   /** Moves retries whose backoff has passed back onto the stream; answers how many were due. */
   Future<Integer> promoteDue();
 
+  /**
+   * Forgets consumers (worker instances) that hold no delivery and were idle longer than {@code idleMs}: every worker
+   * start is a new consumer, so without this the group would list every worker that ever ran. Answers how many.
+   */
+  Future<Integer> pruneConsumers(long idleMs);
+
   Future<QueueMetrics> metrics();
 
   Future<List<DeadLetter>> deadLetters(int count);

@@ -23,6 +23,8 @@ public final class JobWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
   private static final long FETCH_ERROR_PAUSE_MS = 1_000;
+  private static final long PRUNE_EVERY_MS = 60_000;
+  private static final long PRUNE_IDLE_MS = 3_600_000;
 
   private final Vertx vertx;
   private final JobQueue queue;
@@ -38,6 +40,7 @@ public final class JobWorker {
   private Promise<Void> fetchIdle;
   private long heartbeatTimer = -1;
   private long promoteTimer = -1;
+  private long pruneTimer = -1;
 
   public JobWorker(Vertx vertx, JobQueue queue, JobHandler handler, WorkerOptions options, String consumer) {
     this.vertx = vertx;
@@ -62,6 +65,8 @@ public final class JobWorker {
       heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), id -> heartbeats());
       promoteTimer = vertx.setPeriodic(options.promoteMs(), id -> queue.promoteDue()
         .onFailure(e -> LOG.warn("Promoting due retries failed: {}", e.toString())));
+      pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> queue.pruneConsumers(PRUNE_IDLE_MS)
+        .onFailure(e -> LOG.warn("Pruning idle consumers failed: {}", e.toString())));
       fetch();
     });
   }
@@ -73,6 +78,7 @@ public final class JobWorker {
       stopping = true;
       vertx.cancelTimer(heartbeatTimer);
       vertx.cancelTimer(promoteTimer);
+      vertx.cancelTimer(pruneTimer);
       Future<Void> idle = Future.succeededFuture();
       if (fetching) {
         fetchIdle = Promise.promise();

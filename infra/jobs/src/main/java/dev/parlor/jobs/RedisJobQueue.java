@@ -196,6 +196,22 @@ public final class RedisJobQueue implements JobQueue {
   }
 
   @Override
+  public Future<Integer> pruneConsumers(long idleMs) {
+    return redis.send(Request.cmd(Command.XINFO).arg("CONSUMERS").arg(stream).arg(group)).compose(reply -> {
+      List<Future<Response>> deletions = new ArrayList<>();
+      for (Response consumer : reply) {
+        Map<String, String> info = Replies.fields(consumer);
+        if (Replies.asLong(info.get("pending")) == 0 && Replies.asLong(info.get("idle")) > idleMs) {
+          // DELCONSUMER of a consumer that just got a delivery would drop it from the pending list: re-check there.
+          deletions.add(run(Name.PRUNE_CONSUMER, info.get("name"), idleMs));
+        }
+      }
+      return Future.all(deletions).map(all -> (int) deletions.stream()
+        .filter(f -> f.result() != null && f.result().toInteger() == 1).count());
+    });
+  }
+
+  @Override
   public Future<QueueMetrics> metrics() {
     return new QueueMetricsReader(redis, options.type(), prefix, group).read();
   }

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Scripts {
 
-  enum Name { ENQUEUE, CLAIM, HEARTBEAT, COMPLETE, FAIL, RELEASE, PROMOTE, RETRY_DEAD }
+  enum Name { ENQUEUE, CLAIM, HEARTBEAT, COMPLETE, FAIL, RELEASE, PROMOTE, RETRY_DEAD, PRUNE_CONSUMER }
 
   private final Redis redis;
   private final String[] texts = new String[Name.values().length];

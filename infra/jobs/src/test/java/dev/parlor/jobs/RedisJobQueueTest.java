@@ -270,6 +270,24 @@ class RedisJobQueueTest {
   }
 
   @Test
+  void idleConsumersWithoutDeliveriesArePrunedButBusyOnesStay() {
+    RedisJobQueue queue = queue();
+    await(queue.enqueue("p", null, new JsonObject()));
+    await(queue.enqueue("p", null, new JsonObject()));
+    Lease finished = readOne(queue, "gone-worker");
+    await(queue.complete(finished, new JsonObject(), Map.of()));
+    readOne(queue, "busy-worker");
+    pause(20);
+    assertEquals(1, await(queue.pruneConsumers(5)));
+    List<String> left = new ArrayList<>();
+    for (io.vertx.redis.client.Response consumer : await(FIX.redis.send(Request.cmd(Command.XINFO).arg("CONSUMERS")
+      .arg(dev.parlor.contracts.jobs.JobQueues.keyPrefix(queue.options().type()) + "stream").arg(dev.parlor.contracts.jobs.JobQueues.group(queue.options().type()))))) {
+      left.add(Replies.fields(consumer).get("name"));
+    }
+    assertEquals(List.of("busy-worker"), left);
+  }
+
+  @Test
   void metricsReportLagPendingAndAges() {
     RedisJobQueue queue = queue();
     for (int i = 0; i < 3; i++) {

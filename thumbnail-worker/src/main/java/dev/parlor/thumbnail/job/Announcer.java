@@ -35,8 +35,9 @@ public final class Announcer {
     String userId = job.payload().getString(ThumbnailJobs.USER_ID, job.owner());
     if (job.state() == JobState.DONE) {
       JsonObject sizes = job.result().getJsonObject(ThumbnailJobs.SIZES);
+      // The avatar changes whether or not the user's own notification got through.
       return publish(userId, ThumbnailJobs.EVENT_READY, new JsonObject().put("jobId", job.jobId()).put("sizes", sizes),
-        1).onSuccess(v -> vertx.eventBus().publish(Addresses.Presence.AVATAR,
+        1).onComplete(v -> vertx.eventBus().publish(Addresses.Presence.AVATAR,
           new JsonObject().put("userId", userId).put("avatar", sizes)));
     }
     return publish(userId, ThumbnailJobs.EVENT_FAILED, new JsonObject().put("jobId", job.jobId())
