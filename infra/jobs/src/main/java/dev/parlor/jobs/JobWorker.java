@@ -107,6 +107,10 @@ public final class JobWorker {
           accept(ar.result());
         } else {
           LOG.warn("Fetching {} jobs failed: {}", consumer, ar.cause().toString());
+          if (String.valueOf(ar.cause().getMessage()).startsWith("NOGROUP")) {
+            // Redis lost its data (restarted without persistence): recreate the stream and group, then go on.
+            queue.init().onFailure(e -> LOG.warn("Recreating the queue failed: {}", e.toString()));
+          }
         }
         if (fetchIdle != null) {
           fetchIdle.tryComplete();

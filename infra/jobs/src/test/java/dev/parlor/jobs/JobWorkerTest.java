@@ -115,6 +115,32 @@ class JobWorkerTest {
   }
 
   @Test
+  void workerRecreatesItsQueueWhenRedisLostIt() throws Exception {
+    RedisJobQueue queue = FIX.queue(QueueOptions.defaults(QueueFixture.freshType()));
+    CountDownLatch done = new CountDownLatch(1);
+    JobWorker worker = startWorker(queue, new JobHandler() {
+      @Override
+      public Future<JobOutcome> handle(Lease lease) {
+        return Future.succeededFuture(new JobOutcome(new JsonObject(), Map.of()));
+      }
+
+      @Override
+      public Future<Void> finished(JobRecord job) {
+        done.countDown();
+        return Future.succeededFuture();
+      }
+    }, 1, "w-lost");
+    // As after a restart of a Redis without persistence: the stream and its group are gone.
+    await(FIX.redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.DEL)
+      .arg(dev.parlor.contracts.jobs.JobQueues.keyPrefix(queue.options().type()) + "stream")));
+    // Enqueueing recreates the stream, without the group: only the worker can bring that back.
+    String jobId = await(queue.enqueue("u", null, new JsonObject())).jobId();
+    assertTrue(done.await(10, TimeUnit.SECONDS), "job never done after the group was lost");
+    assertEquals(JobState.DONE, await(queue.get(jobId)).state());
+    await(worker.stop());
+  }
+
+  @Test
   void badInputFailureIsDeadLetteredAndAnnouncedWhileTheWorkerKeepsRunning() throws Exception {
     RedisJobQueue queue = FIX.queue(QueueOptions.defaults(QueueFixture.freshType()));
     CountDownLatch announced = new CountDownLatch(2);
