@@ -1,7 +1,6 @@
 package dev.parlor.jobs;
 
 import dev.parlor.contracts.jobs.JobQueues;
-import dev.parlor.contracts.jobs.JobState;
 import dev.parlor.jobs.Scripts.Name;
 import dev.parlor.runtime.Ids;
 import io.vertx.core.Future;
@@ -86,17 +85,8 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public Future<JobRecord> get(String jobId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(prefix + "job:" + jobId)).map(reply -> {
-      Map<String, String> f = Replies.fields(reply);
-      if (f.isEmpty() || f.get("state") == null) {
-        return null;
-      }
-      String result = f.get("result");
-      return new JobRecord(jobId, JobState.ofWire(f.get("state")), f.get("owner"), new JsonObject(f.get("payload")),
-        (int) Replies.asLong(f.get("deliveries")), result == null ? null : new JsonObject(result),
-        emptyToNull(f.get("errorCode")), emptyToNull(f.get("errorMessage")), Replies.asLong(f.get("created")),
-        Replies.asLong(f.get("updated")));
-    });
+    return redis.send(Request.cmd(Command.HGETALL).arg(prefix + "job:" + jobId))
+      .map(reply -> JobRecord.fromFields(jobId, Replies.fields(reply)));
   }
 
   @Override
@@ -219,15 +209,7 @@ public final class RedisJobQueue implements JobQueue {
   @Override
   public Future<List<DeadLetter>> deadLetters(int count) {
     return redis.send(Request.cmd(Command.XRANGE).arg(prefix + "dead").arg("-").arg("+").arg("COUNT").arg(count))
-      .map(reply -> {
-        List<DeadLetter> out = new ArrayList<>();
-        for (Response entry : reply) {
-          Map<String, String> f = Replies.fields(entry.get(1));
-          out.add(new DeadLetter(entry.get(0).toString(), f.get("job"), f.get("code"), f.get("message"),
-            (int) Replies.asLong(f.get("deliveries")), Replies.asLong(f.get("at"))));
-        }
-        return out;
-      });
+      .map(reply -> reply.stream().map(DeadLetter::fromEntry).toList());
   }
 
   @Override
@@ -250,9 +232,5 @@ public final class RedisJobQueue implements JobQueue {
 
   private static long now() {
     return System.currentTimeMillis();
-  }
-
-  private static String emptyToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
   }
 }
