@@ -3,6 +3,7 @@ package dev.parlor.thumbnail;
 import dev.parlor.contracts.jobs.JobQueues;
 import dev.parlor.contracts.jobs.ThumbnailJobs;
 import dev.parlor.jobs.JobAdminApi;
+import dev.parlor.jobs.JobMeters;
 import dev.parlor.jobs.JobWorker;
 import dev.parlor.jobs.RedisJobQueue;
 import dev.parlor.jobs.WorkerOptions;
@@ -26,10 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class ThumbnailVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ThumbnailVerticle.class);
+  private static final long METRICS_REFRESH_MS = 5_000;
 
   private final ServiceContext service;
   private JobWorker worker;
   private WorkerExecutor executor;
+  private long metersTimer = -1;
 
   public ThumbnailVerticle(ServiceContext service) {
     this.service = service;
@@ -47,6 +50,8 @@ public final class ThumbnailVerticle extends VerticleBase {
     worker = new JobWorker(vertx, queue, new ThumbnailJobHandler(service.redis(), executor, maker, announcer),
       WorkerOptions.forLease(concurrency, queue.options().leaseMs()),
       JobQueues.THUMBNAIL + "-" + service.nodeId() + "-" + context.deploymentID());
+    metersTimer = JobMeters.bind(vertx, queue, JobQueues.THUMBNAIL, worker.stats(), service.metrics(),
+      METRICS_REFRESH_MS);
     return Future.join(worker.start(), JobAdminApi.register(vertx, queue, JobQueues.THUMBNAIL, worker.stats()));
   }
 
@@ -68,6 +73,7 @@ public final class ThumbnailVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(metersTimer);
     return worker.stop().eventually(() -> executor.close());
   }
 }

@@ -35,6 +35,15 @@ public final class WorkerStats {
     return done.get();
   }
 
+  /** Deliveries that ended with a recorded outcome. */
+  public long finished() {
+    return done.get() + retried.get() + deadLettered.get() + fenced.get();
+  }
+
+  public long processingMsTotal() {
+    return processingMsTotal.get();
+  }
+
   public long fenced() {
     return fenced.get();
   }

@@ -173,4 +173,15 @@ class UploadToAvatarTest {
     assertTrue(metrics.getLong("deadLetters") >= 1);
     assertTrue(metrics.getJsonObject("worker").getLong("done") >= 1);
   }
+
+  @Test
+  void queueAndWorkerMetersAreScrapedFromTheManagementPort() throws Exception {
+    String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+      + worker.port("thumbnail.management") + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    for (String meter : new String[] {"parlor_jobs_depth{type=\"thumbnail\"", "parlor_jobs_lag",
+      "parlor_jobs_oldest_pending_age_seconds", "parlor_jobs_dead_letters", "parlor_jobs_retries",
+      "parlor_jobs_worker_processing_seconds_count", "parlor_jobs_worker_outcomes_total"}) {
+      assertTrue(body.contains(meter), meter + " missing");
+    }
+  }
 }
