@@ -2,6 +2,7 @@ package dev.parlor.thumbnail;
 
 import dev.parlor.runtime.ParlorService;
 import dev.parlor.runtime.ServiceContext;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 
 /** The thumbnail worker: pulls thumbnail jobs from the Redis queue, scales images, stores and announces them. */
@@ -14,6 +15,6 @@ public final class ThumbnailService implements ParlorService {
 
   @Override
   public Future<?> deploy(ServiceContext context) {
-    return Future.succeededFuture();
+    return context.deploy(() -> new ThumbnailVerticle(context), new DeploymentOptions());
   }
 }

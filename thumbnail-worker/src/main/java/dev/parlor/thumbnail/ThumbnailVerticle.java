@@ -1,0 +1,79 @@
+package dev.parlor.thumbnail;
+
+import dev.parlor.contracts.jobs.JobQueues;
+import dev.parlor.contracts.jobs.ThumbnailJobs;
+import dev.parlor.jobs.JobAdminApi;
+import dev.parlor.jobs.JobMeters;
+import dev.parlor.jobs.JobWorker;
+import dev.parlor.jobs.RedisJobQueue;
+import dev.parlor.jobs.WorkerOptions;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.config.ServiceConfig;
+import dev.parlor.thumbnail.image.ThumbnailMaker;
+import dev.parlor.thumbnail.image.Thumbnailer;
+import dev.parlor.thumbnail.image.VipsThumbnailer;
+import dev.parlor.thumbnail.job.Announcer;
+import dev.parlor.thumbnail.job.ThumbnailJobHandler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wiring of one thumbnail worker: a pull loop on the thumbnail queue with as many slots as worker threads, and the
+ * queue's admin API. Stopping it releases its in-flight jobs to other workers at once.
+ */
+public final class ThumbnailVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ThumbnailVerticle.class);
+  private static final long METRICS_REFRESH_MS = 5_000;
+
+  private final ServiceContext service;
+  private JobWorker worker;
+  private WorkerExecutor executor;
+  private long metersTimer = -1;
+
+  public ThumbnailVerticle(ServiceContext service) {
+    this.service = service;
+  }
+
+  @Override
+  public Future<?> start() {
+    ServiceConfig config = service.config();
+    int concurrency = config.getInt(ThumbnailSettings.CONCURRENCY);
+    RedisJobQueue queue = new RedisJobQueue(service.redis(), ThumbnailSettings.queueOptions(config));
+    executor = vertx.createSharedWorkerExecutor("thumbnail-" + service.nodeId(), concurrency);
+    Thumbnailer maker = engine(config);
+    Announcer announcer = new Announcer(vertx, service.requestTimeoutMs(),
+      config.getInt(ThumbnailSettings.ANNOUNCE_ATTEMPTS));
+    worker = new JobWorker(vertx, queue, new ThumbnailJobHandler(service.redis(), executor, maker, announcer),
+      WorkerOptions.forLease(concurrency, queue.options().leaseMs()),
+      JobQueues.THUMBNAIL + "-" + service.nodeId() + "-" + context.deploymentID());
+    metersTimer = JobMeters.bind(vertx, queue, JobQueues.THUMBNAIL, worker.stats(), service.metrics(),
+      METRICS_REFRESH_MS);
+    return Future.join(worker.start(), JobAdminApi.register(vertx, queue, JobQueues.THUMBNAIL, worker.stats()));
+  }
+
+  /** {@code java} (always works) or {@code vipsthumbnail} (faster; falls back to java when it is not installed). */
+  private static Thumbnailer engine(ServiceConfig config) {
+    float quality = (float) config.getDouble(ThumbnailSettings.JPEG_QUALITY);
+    String engine = config.getString(ThumbnailSettings.ENGINE);
+    if (engine.equals("vipsthumbnail")) {
+      if (VipsThumbnailer.available()) {
+        return new VipsThumbnailer(ThumbnailSettings.limits(config), ThumbnailJobs.BOX_SIZES, quality,
+          config.getLong(ThumbnailSettings.VIPS_TIMEOUT_MS));
+      }
+      LOG.warn("thumbnail.engine is vipsthumbnail but vipsthumbnail cannot run here: using the Java engine");
+    } else if (!engine.equals("java")) {
+      throw new IllegalArgumentException("thumbnail.engine must be java or vipsthumbnail, not " + engine);
+    }
+    return new ThumbnailMaker(ThumbnailSettings.limits(config), ThumbnailJobs.BOX_SIZES, quality);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(metersTimer);
+    return worker.stop().eventually(() -> executor.close());
+  }
+}

@@ -1,0 +1,137 @@
+package dev.parlor.thumbnail.bench;
+
+import dev.parlor.contracts.jobs.JobQueues;
+import dev.parlor.contracts.jobs.JobState;
+import dev.parlor.contracts.jobs.ThumbnailJobs;
+import dev.parlor.jobs.JobRecord;
+import dev.parlor.jobs.QueueOptions;
+import dev.parlor.jobs.RedisJobQueue;
+import dev.parlor.runtime.ParlorRuntime;
+import dev.parlor.runtime.redis.RedisServerProcess;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * Throughput of the whole worker loop (Redis queue, fetch of the original, decode, scale, encode, atomic store) on
+ * 12-megapixel JPEGs, one worker process with two slots, and its peak RSS. Not a unit test: run by hand, see
+ * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|vipsthumbnail}.
+ */
+public final class WorkerBenchmark {
+
+  private WorkerBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    int count = Integer.parseInt(args[1]);
+    if (args.length > 2 && args[2].equals("generate")) {
+      generate(dir, count);
+      return;
+    }
+    RedisServerProcess server = RedisServerProcess.start(0, null, false);
+    Vertx vertx = Vertx.vertx();
+    Redis redis = Redis.createClient(vertx, server.url());
+    RedisJobQueue queue = new RedisJobQueue(redis, QueueOptions.defaults(JobQueues.THUMBNAIL));
+    ParlorRuntime.await(queue.init());
+    List<String> jobs = new ArrayList<>();
+    List<Path> files;
+    try (var stream = Files.list(dir)) {
+      files = stream.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(count).toList();
+    }
+    // Start the worker first and let it warm up on one image, so JVM start-up is not counted.
+    JsonObject settings = new JsonObject().put("redis.url", server.url()).put("cluster.enabled", false)
+      .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1)
+      .put("thumbnail.engine", System.getProperty("engine", "java"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+    settings.forEach(e -> command.add("-Dparlor." + e.getKey() + "=" + e.getValue()));
+    command.add("dev.parlor.thumbnail.ThumbnailMain");
+    Process worker = new ProcessBuilder(command).redirectErrorStream(true)
+      .redirectOutput(File.createTempFile("bench-worker", ".log")).start();
+    try {
+      List<String> sources = new ArrayList<>();
+      for (Path file : files) {
+        byte[] bytes = Files.readAllBytes(file);
+        String source = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        ParlorRuntime.await(redis.send(Request.cmd(Command.SET).arg(ThumbnailJobs.originalKey(source))
+          .arg(Buffer.buffer(bytes))));
+        sources.add(source);
+      }
+      awaitAll(queue, List.of(enqueue(queue, sources.get(0), "warmup")));
+      long start = System.nanoTime();
+      for (int i = 0; i < sources.size(); i++) {
+        jobs.add(enqueue(queue, sources.get(i), "bench" + i));
+      }
+      awaitAll(queue, jobs);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("worker loop (%s): %d images in %.2f s = %.2f images/s; worker peak RSS %s%n", settings.getString("thumbnail.engine"), jobs.size(),
+        seconds, jobs.size() / seconds, peakRss(worker.pid()));
+    } finally {
+      worker.destroy();
+      ParlorRuntime.await(vertx.close());
+      server.close();
+    }
+  }
+
+  private static String enqueue(RedisJobQueue queue, String source, String user) throws Exception {
+    return ParlorRuntime.await(queue.enqueue(user, null,
+      new JsonObject().put(ThumbnailJobs.USER_ID, user).put(ThumbnailJobs.SOURCE, source))).jobId();
+  }
+
+  private static void awaitAll(RedisJobQueue queue, List<String> jobs) throws Exception {
+    for (String jobId : jobs) {
+      while (true) {
+        JobRecord job = ParlorRuntime.await(queue.get(jobId));
+        if (job.state().terminal()) {
+          if (job.state() != JobState.DONE) {
+            throw new IllegalStateException("job failed: " + job);
+          }
+          break;
+        }
+        Thread.sleep(5);
+      }
+    }
+  }
+
+  private static String peakRss(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmHWM")) {
+        return line.substring(6).trim();
+      }
+    }
+    return "?";
+  }
+
+  /** 12-megapixel photo-like JPEGs: smooth gradients with fine noise, each different. */
+  private static void generate(Path dir, int count) throws Exception {
+    Files.createDirectories(dir);
+    for (int n = 0; n < count; n++) {
+      BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+      Random random = new Random(n);
+      int[] row = new int[4000];
+      for (int y = 0; y < 3000; y++) {
+        for (int x = 0; x < 4000; x++) {
+          int noise = random.nextInt(24);
+          row[x] = ((x * 255 / 4000 + noise + n * 10) & 0xFF) << 16 | ((y * 255 / 3000 + noise) & 0xFF) << 8
+            | ((x + y) / 28 + noise) & 0xFF;
+        }
+        image.setRGB(0, y, 4000, 1, row, 0, 4000);
+      }
+      ImageIO.write(image, "jpeg", dir.resolve(String.format("photo%03d.jpg", n)).toFile());
+    }
+  }
+}
