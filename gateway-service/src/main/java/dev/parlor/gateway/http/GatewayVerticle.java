@@ -102,6 +102,8 @@ public final class GatewayVerticle extends VerticleBase {
       .handler(this::guestBudget).handler(this::createSession);
     router.get("/ws").handler(this::upgrade);
     router.route("/sockjs/*").handler(this::sockJsOrigin);
+    // SockJS reads xhr_send bodies whole: cap them (a message may be JSON-escaped, and a body may carry several).
+    router.post("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Math.max(1024 * 1024, 8L * maxMessageBytes)));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
         .setHeartbeatInterval(config.getLong(GatewaySettings.HEARTBEAT_MS))
         .setSessionTimeout(config.getLong(GatewaySettings.SOCKJS_SESSION_TIMEOUT_MS)))

@@ -1,5 +1,6 @@
 package dev.parlor.gateway.socket;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ public final class SockJsTransport implements Transport {
   private ClientSession session;
   private Runnable drain;
   private boolean closed;
+  private Future<Void> lastWrite = Future.succeededFuture();
 
   private SockJsTransport(SockJSSocket socket) {
     this.socket = socket;
@@ -57,7 +59,7 @@ public final class SockJsTransport implements Transport {
   @Override
   public void write(String text) {
     if (!closed) {
-      socket.write(text);
+      lastWrite = socket.write(text);
     }
   }
 
@@ -70,7 +72,9 @@ public final class SockJsTransport implements Transport {
   public void close(short code, String reason) {
     if (!closed) {
       closed = true;
-      socket.close(code, reason);
+      // On polling transports a write waits for the client's next poll; closing at once would lose the error frame
+      // that explains the close. A client that never polls again is timed out by SockJS itself.
+      lastWrite.onComplete(v -> socket.close(code, reason));
     }
   }
 
