@@ -173,7 +173,12 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void sockJs(SockJSSocket socket) {
     String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host();
-    if (!node.ipLimits().newSession(ip) || !node.ipLimits().openConnection(ip)) {
+    if (!node.ipLimits().openConnection(ip)) {
+      socket.close();
+      return;
+    }
+    if (!node.ipLimits().newSession(ip)) {
+      node.ipLimits().closeConnection(ip);
       socket.close();
       return;
     }
@@ -182,12 +187,13 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private boolean admitConnection(RoutingContext ctx, String ip) {
-    if (!node.ipLimits().newSession(ip)) {
-      RestErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many new connections from this address; try again later");
-      return false;
-    }
     if (!node.ipLimits().openConnection(ip)) {
       RestErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many open connections from this address");
+      return false;
+    }
+    if (!node.ipLimits().newSession(ip)) {
+      node.ipLimits().closeConnection(ip);
+      RestErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many new connections from this address; try again later");
       return false;
     }
     return true;

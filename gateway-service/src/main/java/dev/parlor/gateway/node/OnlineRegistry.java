@@ -27,9 +27,8 @@ public final class OnlineRegistry {
   }
 
   public Future<Void> opened(String userId, String sessionId, String gatewayId) {
-    return redis.batch(java.util.List.of(
-        Request.cmd(Command.HSET).arg(key(userId)).arg(sessionId).arg(gatewayId),
-        Request.cmd(Command.EXPIRE).arg(key(userId)).arg(ONLINE_TTL_SECONDS)))
+    return redis.send(Request.cmd(Command.HSET).arg(key(userId)).arg(sessionId).arg(gatewayId))
+      .compose(v -> redis.send(Request.cmd(Command.EXPIRE).arg(key(userId)).arg(ONLINE_TTL_SECONDS)))
       .mapEmpty();
   }
 
@@ -52,9 +51,9 @@ public final class OnlineRegistry {
 
   /** Records that a gateway is alive; old entries are pruned. */
   public Future<Void> beat(String gatewayId, long nowMs) {
-    return redis.batch(java.util.List.of(
-        Request.cmd(Command.ZADD).arg(GATEWAYS).arg(nowMs).arg(gatewayId),
-        Request.cmd(Command.ZREMRANGEBYSCORE).arg(GATEWAYS).arg("-inf").arg(nowMs - 3_600_000L)))
+    return redis.send(Request.cmd(Command.ZADD).arg(GATEWAYS).arg(nowMs).arg(gatewayId))
+      .compose(v -> redis.send(Request.cmd(Command.ZREMRANGEBYSCORE).arg(GATEWAYS).arg("-inf")
+        .arg(nowMs - 3_600_000L)))
       .mapEmpty();
   }
 
