@@ -4,13 +4,8 @@ import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.contracts.protocol.CloseCodes;
 import dev.parlor.contracts.protocol.Ops;
-import dev.parlor.gateway.limits.SessionRateLimit;
-import dev.parlor.gateway.ops.InvalidArgs;
-import dev.parlor.gateway.ops.OpRoute;
-import dev.parlor.gateway.ops.ServiceFailures;
 import dev.parlor.gateway.topics.Snapshot;
 import dev.parlor.runtime.Ids;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -25,7 +20,11 @@ public final class ClientSession {
   private final Outbound outbound;
   private final String sessionId = Ids.random(16);
   private final long openedAt;
-  private final SessionRateLimit rate;
+  /** Messages sent after hello but before the welcome, handled once the session is open. */
+  private static final int MAX_EARLY = 32;
+
+  private final java.util.List<String> early = new java.util.ArrayList<>();
+  private final SessionOps ops;
   private final SessionTopics topics;
   private final PresenceSender presence;
   private long lastHeard;
@@ -43,10 +42,9 @@ public final class ClientSession {
     this.openedAt = deps.now();
     this.lastHeard = openedAt;
     this.lastPing = openedAt;
-    SessionLimits limits = deps.limits();
-    this.rate = new SessionRateLimit(limits.opsPerSecond(), limits.opsBurst(), limits.abuseCloseMs(), openedAt);
     this.topics = new SessionTopics(this, deps);
     this.presence = new PresenceSender(this, deps);
+    this.ops = new SessionOps(this, deps, presence, openedAt);
     deps.sweep().add(this);
   }
 
@@ -56,8 +54,14 @@ public final class ClientSession {
     switch (state) {
       case AWAITING_HELLO -> hello(text);
       case OPEN -> op(text);
-      // While the token is checked the client must wait for its welcome: anything else is refused like a bad hello.
-      case AUTHENTICATING -> refuse(null, "wait for the welcome before sending ops");
+      // Ops pipelined right after hello wait for the welcome (a few of them: a flood is refused like a bad hello).
+      case AUTHENTICATING -> {
+        if (early.size() < MAX_EARLY) {
+          early.add(text);
+        } else {
+          refuse(null, "wait for the welcome before sending more");
+        }
+      }
       case CLOSED -> {
       }
     }
@@ -94,6 +98,10 @@ public final class ClientSession {
 
   Caller caller() {
     return caller;
+  }
+
+  SessionOps ops() {
+    return ops;
   }
 
   private void hello(String text) {
@@ -139,6 +147,13 @@ public final class ClientSession {
       .encode(), Outbound.Kind.CONTROL);
     topics.userTopicOpened(user);
     deps.lifecycle().opened(caller);
+    java.util.List<String> pending = new java.util.ArrayList<>(early);
+    early.clear();
+    for (String text : pending) {
+      if (state == State.OPEN) {
+        op(text);
+      }
+    }
   }
 
   private void refuse(String re, String message) {
@@ -149,7 +164,7 @@ public final class ClientSession {
   private void op(String text) {
     Frame frame = Frame.parse(text);
     String id = frame == null ? null : frame.id();
-    if (!admitted(frame)) {
+    if (!ops.admitted(frame)) {
       return;
     }
     if (frame == null) {
@@ -160,58 +175,8 @@ public final class ClientSession {
       case Ops.PING -> reply(id, new JsonObject());
       case Ops.SUBSCRIBE -> topics.subscribe(id, frame.body());
       case Ops.UNSUBSCRIBE -> topics.unsubscribe(id, frame.body());
-      default -> forward(frame);
+      default -> ops.forward(frame);
     }
-  }
-
-  /** The session's op budget; {@code presence.set} has its own. */
-  private boolean admitted(Frame frame) {
-    if (frame != null && frame.type().equals(Ops.PRESENCE_SET)) {
-      return true;
-    }
-    SessionRateLimit.Verdict verdict = rate.check(deps.now());
-    if (verdict == SessionRateLimit.Verdict.ADMIT) {
-      return true;
-    }
-    error(frame == null ? null : frame.id(), ErrorCode.RATE_LIMITED, "too many ops; slow down");
-    if (verdict == SessionRateLimit.Verdict.CLOSE) {
-      close(CloseCodes.POLICY, "rate limit exceeded for too long");
-    }
-    return false;
-  }
-
-  private void forward(Frame frame) {
-    OpRoute route = deps.ops().route(frame.type());
-    if (route == null) {
-      error(frame.id(), ErrorCode.UNKNOWN_OP, "unknown op " + frame.type());
-      return;
-    }
-    JsonObject body;
-    try {
-      body = route.args().body(frame.body());
-    } catch (InvalidArgs e) {
-      error(frame.id(), ErrorCode.INVALID_ARGS, e.getMessage());
-      return;
-    }
-    if (route.op().equals(Ops.PRESENCE_SET)) {
-      presence.set(frame.id(), body, route);
-    } else {
-      send(route, body, frame.id());
-    }
-  }
-
-  /** Requests a service with the caller in headers; answers the op, or reports a failure with {@code re:null}. */
-  void send(OpRoute route, JsonObject body, String id) {
-    DeliveryOptions options = caller.addTo(new DeliveryOptions().setSendTimeout(route.timeoutMs()));
-    deps.vertx().eventBus().<Object>request(route.address(), body, options).onComplete(result -> {
-      if (result.failed()) {
-        error(id, ServiceFailures.code(result.cause()), ServiceFailures.message(result.cause()));
-      } else if (result.result().body() instanceof JsonObject reply) {
-        reply(id, reply);
-      } else {
-        error(id, ErrorCode.INTERNAL, "the service answered something other than a JSON object");
-      }
-    });
   }
 
   void reply(String re, JsonObject result) {
@@ -262,7 +227,7 @@ public final class ClientSession {
     close(CloseCodes.GOING_AWAY, "server stopping");
   }
 
-  private void close(short code, String reason) {
+  void close(short code, String reason) {
     if (state != State.CLOSED) {
       state = State.CLOSED;
       transport.close(code, reason);
@@ -271,6 +236,7 @@ public final class ClientSession {
   }
 
   private void cleanUp() {
+    early.clear();
     deps.sweep().remove(this);
     topics.closeAll();
     presence.stop();

@@ -33,7 +33,7 @@ final class PresenceSender {
       case SEND -> {
         JsonObject earlier = waiting.remove(room);
         cancelTimer(room);
-        session.send(route, earlier == null ? body : earlier.mergeIn(body), id);
+        session.ops().send(route, earlier == null ? body : earlier.mergeIn(body), id);
       }
       case COALESCE -> {
         waiting.merge(room, body, (earlier, later) -> earlier.mergeIn(later));
@@ -50,7 +50,7 @@ final class PresenceSender {
       return;
     }
     if (budget.trySend(room, deps.now())) {
-      session.send(route, waiting.remove(room), null);
+      session.ops().send(route, waiting.remove(room), null);
     } else {
       timers.put(room, deps.vertx().setTimer(budget.sendIntervalMs(), t -> flush(room, route)));
     }
