@@ -108,6 +108,7 @@ public final class GatewayVerticle extends VerticleBase {
         .setHeartbeatInterval(config.getLong(GatewaySettings.HEARTBEAT_MS))
         .setSessionTimeout(config.getLong(GatewaySettings.SOCKJS_SESSION_TIMEOUT_MS)))
       .socketHandler(this::sockJs));
+    // Uploads and job status (package dev.parlor.gateway.media) mount here, on this same router.
     RestErrors.mount(router);
     return router;
   }
