@@ -28,12 +28,29 @@ final class SessionTopics {
     this.deps = deps;
   }
 
-  /** Follows the caller's user topic; the answer's offset and epoch go in the welcome. */
+  /**
+   * Follows the caller's user topic; the answer's offset and epoch go in the welcome. The welcome does not wait for
+   * the topic's consumer to be registered across the cluster (that can take a while as members join): live events
+   * are held until it is, then whatever was published after the welcome's offset is replayed from the log, so the
+   * session misses nothing and gets nothing twice.
+   */
   Future<Snapshot> openUserTopic() {
     TopicName topic = TopicName.user(session.caller().userId());
     Subscription subscription = follow(topic);
     subscription.beginCatchUp();
-    return deps.hub().add(topic, subscription).compose(v -> fetch(topic, null, null));
+    subscription.beginCatchUp();
+    Future<Void> registered = deps.hub().add(topic, subscription);
+    Future<Snapshot> head = fetch(topic, null, null);
+    head.onComplete(answer -> {
+      if (answer.failed()) {
+        subscription.endCatchUp(null, null);
+        return;
+      }
+      long offset = answer.result().offset();
+      registered.compose(v -> fetch(topic, offset, answer.result().epoch()))
+        .onComplete(replay -> subscription.endCatchUp(replay.succeeded() ? replay.result() : null, offset));
+    });
+    return head;
   }
 
   /** After the welcome went out: the user topic goes live. */
