@@ -39,6 +39,7 @@ public final class GatewaySettings {
     return new SessionLimits(config.getLong(HEARTBEAT_MS), config.getLong(HELLO_TIMEOUT_MS),
       config.getDouble(OPS_PER_SECOND), config.getDouble(OPS_BURST), config.getLong(ABUSE_CLOSE_MS),
       config.getDouble(PRESENCE_SEND_PER_SECOND), config.getDouble(PRESENCE_REFUSE_PER_SECOND),
-      config.getLong(MAX_PENDING_BYTES), config.getInt(MAX_TOPICS));
+      config.getLong(MAX_PENDING_BYTES), config.getInt(MAX_TOPICS),
+      config.getLong(dev.parlor.runtime.config.CommonSettings.EVENTBUS_REQUEST_TIMEOUT_MS));
   }
 }

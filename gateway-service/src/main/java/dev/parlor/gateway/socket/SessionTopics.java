@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The topics one session follows: {@code subscribe} and {@code unsubscribe} with their authorization, and the user
@@ -47,7 +48,8 @@ final class SessionTopics {
         return;
       }
       long offset = answer.result().offset();
-      registered.compose(v -> fetch(topic, offset, answer.result().epoch()))
+      registered.timeout(deps.limits().requestTimeoutMs(), TimeUnit.MILLISECONDS)
+        .compose(v -> fetch(topic, offset, answer.result().epoch()))
         .onComplete(replay -> subscription.endCatchUp(replay.succeeded() ? replay.result() : null, offset));
     });
     return head;
@@ -93,7 +95,9 @@ final class SessionTopics {
     String fromEpoch = topic.durable() && from != null ? (String) epoch : null;
     Subscription sub = fresh ? follow(topic) : subscription;
     sub.beginCatchUp();
-    Future<Void> ready = fresh ? deps.hub().add(topic, sub) : Future.succeededFuture();
+    // Bounded like any request: the op gets its one answer even if the cluster never confirms the registration.
+    Future<Void> ready = fresh ? deps.hub().add(topic, sub).timeout(deps.limits().requestTimeoutMs(),
+      TimeUnit.MILLISECONDS) : Future.succeededFuture();
     ready.compose(v -> fetch(topic, from, fromEpoch)).onComplete(result -> {
       if (!session.isOpen()) {
         return;
