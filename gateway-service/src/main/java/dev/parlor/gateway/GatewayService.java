@@ -31,7 +31,7 @@ public final class GatewayService implements ParlorService {
         config.getLong(GatewaySettings.USER_TOPIC_TTL_SECONDS)),
       new IpLimits(config.getInt(GatewaySettings.IP_MAX_CONNECTIONS),
         config.getInt(GatewaySettings.IP_NEW_SESSIONS_PER_MINUTE), System::currentTimeMillis));
-    return context.deploy(() -> new NodeVerticle(node, config.getLong(GatewaySettings.INSTANCE_HEARTBEAT_MS)),
+    return context.deploy(() -> new NodeVerticle(context, node, config.getLong(GatewaySettings.INSTANCE_HEARTBEAT_MS)),
         new DeploymentOptions())
       .compose(v -> context.deploy(() -> new GatewayVerticle(context, tokens, node),
         new DeploymentOptions().setInstances(config.getInt(GatewaySettings.INSTANCES))));

@@ -2,10 +2,10 @@ package dev.parlor.gateway.node;
 
 import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.ErrorCode;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 
@@ -13,25 +13,23 @@ import java.util.regex.Pattern;
  * The gateway's once-per-process duties: serving {@code parlor.user.publish} (append to the user's durable topic, then
  * publish it) and announcing the instance with {@code parlor.gateway.heartbeat}.
  */
-public final class NodeVerticle extends VerticleBase {
+public final class NodeVerticle extends ServiceVerticle {
 
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
   private static final Pattern EVENT = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
   private final GatewayNode node;
   private final long heartbeatMs;
-  private MessageConsumer<Object> publisher;
-
-  public NodeVerticle(GatewayNode node, long heartbeatMs) {
+  public NodeVerticle(ServiceContext context, GatewayNode node, long heartbeatMs) {
+    super(context);
     this.node = node;
     this.heartbeatMs = heartbeatMs;
   }
 
   @Override
   public Future<?> start() {
-    publisher = vertx.eventBus().consumer(Addresses.Gateway.USER_PUBLISH, this::userPublish);
     vertx.setPeriodic(1, heartbeatMs, id -> heartbeat());
-    return publisher.completion();
+    return consume(Addresses.Gateway.USER_PUBLISH, this::userPublish);
   }
 
   private void userPublish(Message<Object> message) {
