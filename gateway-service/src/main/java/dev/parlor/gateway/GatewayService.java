@@ -1,13 +1,19 @@
 package dev.parlor.gateway;
 
 import dev.parlor.gateway.http.GatewayVerticle;
+import dev.parlor.gateway.limits.IpLimits;
+import dev.parlor.gateway.node.GatewayNode;
+import dev.parlor.gateway.node.NodeVerticle;
+import dev.parlor.gateway.node.OnlineRegistry;
 import dev.parlor.gateway.session.Tokens;
+import dev.parlor.gateway.topics.RedisUserTopicLog;
 import dev.parlor.runtime.ParlorService;
 import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.config.ServiceConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 
-/** The gateway: the only door for clients. Terminates WebSockets, issues guest sessions, routes ops to services. */
+/** The gateway: the only door for clients. Terminates WebSockets and SockJS, issues guest sessions, routes ops. */
 public final class GatewayService implements ParlorService {
 
   @Override
@@ -17,8 +23,17 @@ public final class GatewayService implements ParlorService {
 
   @Override
   public Future<?> deploy(ServiceContext context) {
-    Tokens tokens = Tokens.fromConfig(context.vertx(), context.config());
-    return context.deploy(() -> new GatewayVerticle(context, tokens),
-      new DeploymentOptions().setInstances(context.config().getInt(GatewaySettings.INSTANCES)));
+    ServiceConfig config = context.config();
+    Tokens tokens = Tokens.fromConfig(context.vertx(), config);
+    GatewayNode node = new GatewayNode(context.nodeId(), context.vertx().eventBus(),
+      new OnlineRegistry(context.redis(), config.getLong(GatewaySettings.DEAD_GATEWAY_MS)),
+      new RedisUserTopicLog(context.redis(), config.getInt(GatewaySettings.USER_TOPIC_HISTORY),
+        config.getLong(GatewaySettings.USER_TOPIC_TTL_SECONDS)),
+      new IpLimits(config.getInt(GatewaySettings.IP_MAX_CONNECTIONS),
+        config.getInt(GatewaySettings.IP_NEW_SESSIONS_PER_MINUTE), System::currentTimeMillis));
+    return context.deploy(() -> new NodeVerticle(context, node, config.getLong(GatewaySettings.INSTANCE_HEARTBEAT_MS)),
+        new DeploymentOptions())
+      .compose(v -> context.deploy(() -> new GatewayVerticle(context, tokens, node),
+        new DeploymentOptions().setInstances(config.getInt(GatewaySettings.INSTANCES))));
   }
 }

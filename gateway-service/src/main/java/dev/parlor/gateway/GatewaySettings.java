@@ -1,5 +1,8 @@
 package dev.parlor.gateway;
 
+import dev.parlor.gateway.socket.SessionLimits;
+import dev.parlor.runtime.config.ServiceConfig;
+
 /** Keys of the gateway; defaults in {@code conf/gateway.json}, documented in docs/configuration.md. */
 public final class GatewaySettings {
 
@@ -12,7 +15,31 @@ public final class GatewaySettings {
   public static final String HEARTBEAT_MS = "gateway.heartbeat-ms";
   public static final String HELLO_TIMEOUT_MS = "gateway.hello-timeout-ms";
   public static final String MAX_MESSAGE_BYTES = "gateway.max-message-bytes";
+  public static final String INSTANCE_HEARTBEAT_MS = "gateway.instance-heartbeat-ms";
+  public static final String DEAD_GATEWAY_MS = "gateway.dead-gateway-ms";
+  public static final String USER_TOPIC_HISTORY = "gateway.user-topic.history";
+  public static final String USER_TOPIC_TTL_SECONDS = "gateway.user-topic.ttl-seconds";
+  public static final String OPS_PER_SECOND = "gateway.rate.ops-per-second";
+  public static final String OPS_BURST = "gateway.rate.ops-burst";
+  public static final String ABUSE_CLOSE_MS = "gateway.rate.abuse-close-ms";
+  public static final String PRESENCE_SEND_PER_SECOND = "gateway.rate.presence-send-per-second";
+  public static final String PRESENCE_REFUSE_PER_SECOND = "gateway.rate.presence-refuse-per-second";
+  public static final String IP_MAX_CONNECTIONS = "gateway.ip.max-connections";
+  public static final String IP_NEW_SESSIONS_PER_MINUTE = "gateway.ip.new-sessions-per-minute";
+  public static final String ALLOWED_ORIGINS = "gateway.allowed-origins";
+  public static final String WRITE_QUEUE_BYTES = "gateway.outbound.write-queue-bytes";
+  public static final String MAX_PENDING_BYTES = "gateway.outbound.max-pending-bytes";
+  public static final String MAX_TOPICS = "gateway.max-topics-per-session";
+  public static final String SOCKJS_SESSION_TIMEOUT_MS = "gateway.sockjs.session-timeout-ms";
 
   private GatewaySettings() {
+  }
+
+  public static SessionLimits sessionLimits(ServiceConfig config) {
+    return new SessionLimits(config.getLong(HEARTBEAT_MS), config.getLong(HELLO_TIMEOUT_MS),
+      config.getDouble(OPS_PER_SECOND), config.getDouble(OPS_BURST), config.getLong(ABUSE_CLOSE_MS),
+      config.getDouble(PRESENCE_SEND_PER_SECOND), config.getDouble(PRESENCE_REFUSE_PER_SECOND),
+      config.getLong(MAX_PENDING_BYTES), config.getInt(MAX_TOPICS),
+      config.getLong(dev.parlor.runtime.config.CommonSettings.EVENTBUS_REQUEST_TIMEOUT_MS));
   }
 }

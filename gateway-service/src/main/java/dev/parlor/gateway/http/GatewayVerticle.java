@@ -2,60 +2,128 @@ package dev.parlor.gateway.http;
 
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.gateway.GatewaySettings;
+import dev.parlor.gateway.limits.OriginPolicy;
+import dev.parlor.gateway.media.MediaRoutes;
+import dev.parlor.gateway.node.GatewayNode;
 import dev.parlor.gateway.ops.OpTable;
 import dev.parlor.gateway.session.GuestName;
 import dev.parlor.gateway.session.Tokens;
 import dev.parlor.gateway.socket.ClientSession;
+import dev.parlor.gateway.socket.SessionDeps;
+import dev.parlor.gateway.socket.SessionSweep;
+import dev.parlor.gateway.socket.SockJsTransport;
+import dev.parlor.gateway.socket.Transport;
 import dev.parlor.gateway.socket.WebSocketTransport;
+import dev.parlor.gateway.topics.Snapshots;
+import dev.parlor.gateway.topics.TopicHub;
 import dev.parlor.runtime.Ids;
 import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
 import dev.parlor.runtime.health.ManagementServer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
-/** The gateway's public HTTP server: REST API, health, and the {@code /ws} WebSocket endpoint. */
+/**
+ * The gateway's public HTTP server: REST API, health, {@code /ws} and {@code /sockjs}. One instance per event loop;
+ * each has its own topic hub and session sweep, and shares the process-wide {@link GatewayNode}.
+ */
 public final class GatewayVerticle extends VerticleBase {
 
   private static final int SESSION_BODY_LIMIT = 4 * 1024;
+  private static final int WS_CLOSING_TIMEOUT_SECONDS = 2;
 
   private final ServiceContext context;
   private final Tokens tokens;
+  private final GatewayNode node;
   private final ServiceConfig config;
-  private final OpTable ops;
   private final int maxMessageBytes;
+  private final int writeQueueBytes;
+  private final OriginPolicy origins;
+  private Buffer openApi;
+  private SessionDeps deps;
 
-  public GatewayVerticle(ServiceContext context, Tokens tokens) {
+  public GatewayVerticle(ServiceContext context, Tokens tokens, GatewayNode node) {
     this.context = context;
     this.tokens = tokens;
+    this.node = node;
     this.config = context.config();
-    this.ops = OpTable.standard(context.requestTimeoutMs());
     this.maxMessageBytes = config.getInt(GatewaySettings.MAX_MESSAGE_BYTES);
+    this.writeQueueBytes = config.getInt(GatewaySettings.WRITE_QUEUE_BYTES);
+    this.origins = new OriginPolicy(config.getList(GatewaySettings.ALLOWED_ORIGINS));
   }
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
-    ManagementServer.mountHealth(vertx, router, context.readiness());
-    router.post("/api/v1/sessions").handler(BodyHandler.create().setBodyLimit(SESSION_BODY_LIMIT))
-      .handler(this::createSession);
-    router.get("/ws").handler(this::upgrade);
-    dev.parlor.gateway.media.MediaRoutes.mount(router, context, tokens);
+    long heartbeatMs = config.getLong(GatewaySettings.HEARTBEAT_MS);
+    TopicHub hub = new TopicHub(vertx.eventBus());
+    deps = new SessionDeps(vertx, tokens, OpTable.standard(context.requestTimeoutMs()), hub,
+      new Snapshots(vertx.eventBus(), node.userLog(), context.requestTimeoutMs()), node,
+      GatewaySettings.sessionLimits(config), node.gatewayId(),
+      new SessionSweep(vertx, Math.max(50, Math.min(1_000, heartbeatMs / 4))));
     // The server refuses only far larger frames; the session answers too_large itself above maxMessageBytes.
     int frameLimit = Math.max(1024 * 1024, maxMessageBytes * 4);
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
       .setMaxWebSocketFrameSize(frameLimit)
       .setMaxWebSocketMessageSize(frameLimit)
+      // A peer we close is usually dead or hostile: wait for its close frame briefly, not the default 10 s.
+      .setWebSocketClosingTimeout(WS_CLOSING_TIMEOUT_SECONDS)
       .setHost(config.getString(GatewaySettings.HTTP_HOST)));
-    return server.requestHandler(router).listen(config.getInt(GatewaySettings.HTTP_PORT))
+    return vertx.fileSystem().readFile("api/openapi.json")
+      .compose(document -> {
+        openApi = document;
+        return server.requestHandler(router()).listen(config.getInt(GatewaySettings.HTTP_PORT));
+      })
       .onSuccess(s -> context.publishPort("gateway.http", s.actualPort()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    deps.sweep().stop();
+    return Future.succeededFuture();
+  }
+
+  /** Every route of the public port, built in one place. */
+  private Router router() {
+    Router router = Router.router(vertx);
+    ManagementServer.mountHealth(vertx, router, context.readiness());
+    router.get("/api/v1/openapi.json").handler(this::openApi);
+    router.post("/api/v1/sessions").handler(BodyHandler.create().setBodyLimit(SESSION_BODY_LIMIT))
+      .handler(this::guestBudget).handler(this::createSession);
+    router.get("/ws").handler(this::upgrade);
+    router.route("/sockjs/*").handler(this::sockJsOrigin);
+    // SockJS reads xhr_send bodies whole: cap them (a message may be JSON-escaped, and a body may carry several).
+    router.post("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Math.max(1024 * 1024, 8L * maxMessageBytes)));
+    router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
+        .setHeartbeatInterval(config.getLong(GatewaySettings.HEARTBEAT_MS))
+        .setSessionTimeout(config.getLong(GatewaySettings.SOCKJS_SESSION_TIMEOUT_MS)))
+      .socketHandler(this::sockJs));
+    MediaRoutes.mount(router, context, tokens);
+    RestErrors.mount(router);
+    return router;
+  }
+
+  private void openApi(RoutingContext ctx) {
+    ctx.response().putHeader("content-type", "application/json").end(openApi);
+  }
+
+  private void guestBudget(RoutingContext ctx) {
+    if (node.ipLimits().newGuest(ctx.request().remoteAddress().host())) {
+      ctx.next();
+    } else {
+      RestErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many new sessions from this address; try again later");
+    }
   }
 
   private void createSession(RoutingContext ctx) {
@@ -82,8 +150,58 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void upgrade(RoutingContext ctx) {
-    ctx.request().toWebSocket().onSuccess(socket -> WebSocketTransport.attach(socket, maxMessageBytes,
-      transport -> new ClientSession(vertx, transport, tokens, ops, context.nodeId(),
-        config.getLong(GatewaySettings.HEARTBEAT_MS), config.getLong(GatewaySettings.HELLO_TIMEOUT_MS))));
+    HttpServerRequest request = ctx.request();
+    if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+      RestErrors.send(ctx, ErrorCode.FORBIDDEN, "origin not allowed");
+      return;
+    }
+    String ip = request.remoteAddress().host();
+    if (!admitConnection(ctx, ip)) {
+      return;
+    }
+    request.toWebSocket()
+      .onSuccess(socket -> WebSocketTransport.attach(socket, maxMessageBytes, writeQueueBytes, this::session,
+        () -> node.ipLimits().closeConnection(ip)))
+      .onFailure(e -> node.ipLimits().closeConnection(ip));
+  }
+
+  private void sockJsOrigin(RoutingContext ctx) {
+    if (origins.allows(ctx.request().getHeader("Origin"), ctx.request().getHeader("Host"))) {
+      ctx.next();
+    } else {
+      RestErrors.send(ctx, ErrorCode.FORBIDDEN, "origin not allowed");
+    }
+  }
+
+  private void sockJs(SockJSSocket socket) {
+    String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host();
+    if (!node.ipLimits().openConnection(ip)) {
+      socket.close();
+      return;
+    }
+    if (!node.ipLimits().newSession(ip)) {
+      node.ipLimits().closeConnection(ip);
+      socket.close();
+      return;
+    }
+    SockJsTransport.attach(socket, maxMessageBytes, writeQueueBytes, this::session,
+      () -> node.ipLimits().closeConnection(ip));
+  }
+
+  private boolean admitConnection(RoutingContext ctx, String ip) {
+    if (!node.ipLimits().openConnection(ip)) {
+      RestErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many open connections from this address");
+      return false;
+    }
+    if (!node.ipLimits().newSession(ip)) {
+      node.ipLimits().closeConnection(ip);
+      RestErrors.send(ctx, ErrorCode.RATE_LIMITED, "too many new connections from this address; try again later");
+      return false;
+    }
+    return true;
+  }
+
+  private ClientSession session(Transport transport) {
+    return new ClientSession(deps, transport);
   }
 }

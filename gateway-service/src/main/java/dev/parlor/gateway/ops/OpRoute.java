@@ -1,5 +1,5 @@
 package dev.parlor.gateway.ops;
 
-/** Where an op goes on the event bus and how long its caller waits. */
-public record OpRoute(String op, String address, long timeoutMs) {
+/** Where an op goes on the event bus, how its arguments are checked, and how long its caller waits. */
+public record OpRoute(String op, String address, Args.Check args, long timeoutMs) {
 }

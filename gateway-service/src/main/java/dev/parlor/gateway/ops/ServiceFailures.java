@@ -17,7 +17,8 @@ public final class ServiceFailures {
         default -> ErrorCode.INTERNAL;
       };
     }
-    return ErrorCode.INTERNAL;
+    // A local wait that timed out (a topic consumer's cluster-wide registration): the cluster is not answering.
+    return failure instanceof java.util.concurrent.TimeoutException ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
   }
 
   public static String message(Throwable failure) {
@@ -28,6 +29,7 @@ public final class ServiceFailures {
         default -> String.valueOf(reply.getMessage());
       };
     }
-    return "internal error";
+    return failure instanceof java.util.concurrent.TimeoutException ? "the cluster did not answer in time"
+      : "internal error";
   }
 }

@@ -2,157 +2,247 @@ package dev.parlor.gateway.socket;
 
 import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
-import dev.parlor.gateway.ops.OpRoute;
-import dev.parlor.gateway.ops.OpTable;
-import dev.parlor.gateway.ops.ServiceFailures;
-import dev.parlor.gateway.session.Tokens;
+import dev.parlor.contracts.protocol.CloseCodes;
+import dev.parlor.contracts.protocol.Ops;
+import dev.parlor.gateway.topics.Snapshot;
 import dev.parlor.runtime.Ids;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The protocol state of one client connection, the same for every transport: waits for {@code hello}, then routes
- * ops to services with the caller's identity in headers and answers each op that has an id exactly once.
+ * The protocol state of one client connection, the same for every transport: waits for {@code hello}, then checks
+ * each frame (envelope, rate, arguments) and routes it, answering every op that has an id exactly once. Lives on one
+ * event loop; its transport calls it there.
  */
 public final class ClientSession {
 
-  /** Policy violation: bad token, a frame before {@code hello}, no {@code hello} in time. */
-  public static final short CLOSE_POLICY = 1008;
-  /** A message over the size limit. */
-  public static final short CLOSE_TOO_BIG = 1009;
-
-  private final Vertx vertx;
+  private final SessionDeps deps;
   private final Transport transport;
-  private final Tokens tokens;
-  private final OpTable ops;
-  private final String gatewayId;
-  private final long heartbeatMs;
+  private final Outbound outbound;
   private final String sessionId = Ids.random(16);
-  private final long helloTimer;
+  private final long openedAt;
+  /** Messages sent after hello but before the welcome, handled once the session is open. */
+  private static final int MAX_EARLY = 32;
+
+  private final java.util.List<String> early = new java.util.ArrayList<>();
+  private final SessionOps ops;
+  private final SessionTopics topics;
+  private final PresenceSender presence;
+  private long lastHeard;
+  private long lastPing;
   private State state = State.AWAITING_HELLO;
   private Caller caller;
+  private boolean welcomed;
 
   private enum State { AWAITING_HELLO, AUTHENTICATING, OPEN, CLOSED }
 
-  public ClientSession(Vertx vertx, Transport transport, Tokens tokens, OpTable ops, String gatewayId,
-                       long heartbeatMs, long helloTimeoutMs) {
-    this.vertx = vertx;
+  public ClientSession(SessionDeps deps, Transport transport) {
+    this.deps = deps;
     this.transport = transport;
-    this.tokens = tokens;
-    this.ops = ops;
-    this.gatewayId = gatewayId;
-    this.heartbeatMs = heartbeatMs;
-    this.helloTimer = vertx.setTimer(helloTimeoutMs, t -> {
-      if (state == State.AWAITING_HELLO || state == State.AUTHENTICATING) {
-        close(CLOSE_POLICY, "no hello");
-      }
-    });
+    this.outbound = new Outbound(transport, deps.limits().maxPendingChars());
+    this.openedAt = deps.now();
+    this.lastHeard = openedAt;
+    this.lastPing = openedAt;
+    this.topics = new SessionTopics(this, deps);
+    this.presence = new PresenceSender(this, deps);
+    this.ops = new SessionOps(this, deps, presence, openedAt);
+    deps.sweep().add(this);
   }
 
   /** One complete text message from the client. */
   public void onMessage(String text) {
+    lastHeard = deps.now();
     switch (state) {
       case AWAITING_HELLO -> hello(text);
       case OPEN -> op(text);
-      default -> {
-        // frames during authentication or after close are dropped: the client must wait for its welcome
+      // Ops pipelined right after hello wait for the welcome (a few of them: a flood is refused like a bad hello).
+      case AUTHENTICATING -> {
+        if (early.size() < MAX_EARLY) {
+          early.add(text);
+        } else {
+          refuse(null, "wait for the welcome before sending more");
+        }
+      }
+      case CLOSED -> {
       }
     }
+  }
+
+  /** Anything else heard from the peer (a pong): it is alive. */
+  public void onHeard() {
+    lastHeard = deps.now();
   }
 
   /** A message over the size limit: {@code too_large}, then close 1009. */
   public void onTooLarge() {
     if (state != State.CLOSED) {
-      sendError(null, ErrorCode.TOO_LARGE, "message larger than the limit");
-      close(CLOSE_TOO_BIG, "message too large");
+      error(null, ErrorCode.TOO_LARGE, "message larger than the limit");
+      close(CloseCodes.TOO_BIG, "message too large");
     }
   }
 
   /** The transport closed, whoever closed it. */
   public void onClosed() {
-    state = State.CLOSED;
-    vertx.cancelTimer(helloTimer);
+    if (state != State.CLOSED) {
+      state = State.CLOSED;
+      cleanUp();
+    }
+  }
+
+  public boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  Caller caller() {
+    return caller;
+  }
+
+  SessionOps ops() {
+    return ops;
   }
 
   private void hello(String text) {
     Frame frame = Frame.parse(text);
-    if (frame == null || !frame.type().equals("hello") || !(frame.body().getValue("token") instanceof String token)) {
+    if (frame == null || !frame.type().equals(Ops.HELLO) || !(frame.body().getValue("token") instanceof String token)) {
       refuse(frame == null ? null : frame.id(), "send hello with a token first");
       return;
     }
     state = State.AUTHENTICATING;
-    tokens.verify(token).onComplete(result -> {
+    deps.tokens().verify(token).onComplete(verified -> {
       if (state != State.AUTHENTICATING) {
         return;
       }
-      if (result.failed()) {
+      if (verified.failed()) {
         refuse(frame.id(), "invalid or expired token");
         return;
       }
-      vertx.cancelTimer(helloTimer);
-      caller = new Caller(result.result().userId(), result.result().name(), sessionId, gatewayId);
-      state = State.OPEN;
-      transport.send(new JsonObject()
-        .put("type", "welcome")
-        .put("userId", caller.userId())
-        .put("name", caller.name())
-        .put("sessionId", sessionId)
-        .put("heartbeatMs", heartbeatMs)
-        .put("user", new JsonObject().put("offset", 0).put("epoch", gatewayId))
-        .encode());
+      caller = new Caller(verified.result().userId(), verified.result().name(), sessionId, deps.gatewayId());
+      topics.openUserTopic().onComplete(user -> {
+        if (state != State.AUTHENTICATING) {
+          return;
+        }
+        if (user.failed()) {
+          error(frame.id(), ErrorCode.UNAVAILABLE, "the user topic is not available; try again");
+          close(CloseCodes.TRY_AGAIN_LATER, "unavailable");
+          return;
+        }
+        welcome(user.result());
+      });
     });
   }
 
+  private void welcome(Snapshot user) {
+    state = State.OPEN;
+    welcomed = true;
+    deliver(new JsonObject()
+      .put("type", Ops.WELCOME)
+      .put("userId", caller.userId())
+      .put("name", caller.name())
+      .put("sessionId", sessionId)
+      .put("heartbeatMs", deps.limits().heartbeatMs())
+      .put("user", new JsonObject().put("offset", user.offset()).put("epoch", user.epoch()))
+      .encode(), Outbound.Kind.CONTROL);
+    topics.userTopicOpened(user);
+    deps.lifecycle().opened(caller);
+    java.util.List<String> pending = new java.util.ArrayList<>(early);
+    early.clear();
+    for (String text : pending) {
+      if (state == State.OPEN) {
+        op(text);
+      }
+    }
+  }
+
   private void refuse(String re, String message) {
-    sendError(re, ErrorCode.UNAUTHORIZED, message);
-    close(CLOSE_POLICY, "unauthorized");
+    error(re, ErrorCode.UNAUTHORIZED, message);
+    close(CloseCodes.POLICY, "unauthorized");
   }
 
   private void op(String text) {
     Frame frame = Frame.parse(text);
+    String id = frame == null ? null : frame.id();
+    if (!ops.admitted(frame)) {
+      return;
+    }
     if (frame == null) {
-      sendError(null, ErrorCode.BAD_FRAME, "a frame is a JSON object with a string type and an id of 1-64 chars");
+      error(null, ErrorCode.BAD_FRAME, "a frame is a JSON object with a string type and an id of 1-64 characters");
       return;
     }
-    if (frame.type().equals("ping")) {
-      reply(frame.id(), new JsonObject());
-      return;
+    switch (frame.type()) {
+      case Ops.PING -> reply(id, new JsonObject());
+      case Ops.SUBSCRIBE -> topics.subscribe(id, frame.body());
+      case Ops.UNSUBSCRIBE -> topics.unsubscribe(id, frame.body());
+      default -> ops.forward(frame);
     }
-    OpRoute route = ops.route(frame.type());
-    if (route == null) {
-      sendError(frame.id(), ErrorCode.UNKNOWN_OP, "unknown op " + frame.type());
-      return;
-    }
-    DeliveryOptions options = caller.addTo(new DeliveryOptions().setSendTimeout(route.timeoutMs()));
-    vertx.eventBus().<JsonObject>request(route.address(), frame.arguments(), options).onComplete(result -> {
-      if (result.succeeded()) {
-        reply(frame.id(), result.result().body());
-      } else {
-        sendError(frame.id(), ServiceFailures.code(result.cause()), ServiceFailures.message(result.cause()));
-      }
-    });
   }
 
-  private void reply(String re, JsonObject result) {
+  void reply(String re, JsonObject result) {
     if (re != null && state == State.OPEN) {
-      transport.send(new JsonObject().put("type", "reply").put("re", re).put("result", result).encode());
+      deliver(new JsonObject().put("type", Ops.REPLY).put("re", re).put("result", result).encode(),
+        Outbound.Kind.CONTROL);
     }
   }
 
-  private void sendError(String re, ErrorCode code, String message) {
-    if (state == State.CLOSED) {
+  void error(String re, ErrorCode code, String message) {
+    deliver(new JsonObject().put("type", Ops.ERROR).put("re", re).put("code", code.code()).put("message", message)
+      .encode(), Outbound.Kind.CONTROL);
+  }
+
+  /** Sends a frame through the bounded queue; a client too slow for it is closed (1013). */
+  void deliver(String frame, Outbound.Kind kind) {
+    if (state != State.CLOSED && !outbound.send(frame, kind)) {
+      overflow();
+    }
+  }
+
+  void overflow() {
+    close(CloseCodes.TRY_AGAIN_LATER, "client too slow");
+  }
+
+  /** Called by the sweep: hello deadline, pings, silent peers. */
+  void sweep(long now) {
+    if ((state == State.AWAITING_HELLO || state == State.AUTHENTICATING)
+      && now - openedAt >= deps.limits().helloTimeoutMs()) {
+      close(CloseCodes.POLICY, "no hello");
       return;
     }
-    transport.send(new JsonObject().put("type", "error").put("re", re).put("code", code.code())
-      .put("message", message).encode());
+    long heartbeat = deps.limits().heartbeatMs();
+    if (transport.pings()) {
+      if (now - lastHeard >= 2 * heartbeat) {
+        close(CloseCodes.GOING_AWAY, "nothing heard");
+        return;
+      }
+      if (now - lastPing >= heartbeat) {
+        lastPing = now;
+        transport.ping();
+      }
+    }
+    presence.sweep(now);
   }
 
-  private void close(short code, String reason) {
+  void shutdown() {
+    close(CloseCodes.GOING_AWAY, "server stopping");
+  }
+
+  void close(short code, String reason) {
     if (state != State.CLOSED) {
       state = State.CLOSED;
-      vertx.cancelTimer(helloTimer);
       transport.close(code, reason);
+      cleanUp();
+    }
+  }
+
+  private void cleanUp() {
+    early.clear();
+    deps.sweep().remove(this);
+    topics.closeAll();
+    presence.stop();
+    outbound.clear();
+    if (welcomed) {
+      deps.lifecycle().closed(caller);
     }
   }
 }

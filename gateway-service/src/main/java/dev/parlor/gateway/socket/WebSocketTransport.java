@@ -17,23 +17,35 @@ public final class WebSocketTransport implements Transport {
   private final int maxMessageBytes;
   private ClientSession session;
   private Buffer partial;
+  private Runnable drain;
 
   private WebSocketTransport(ServerWebSocket socket, int maxMessageBytes) {
     this.socket = socket;
     this.maxMessageBytes = maxMessageBytes;
   }
 
-  /** Wires a socket to the session the factory makes for it. */
-  public static void attach(ServerWebSocket socket, int maxMessageBytes, Function<Transport, ClientSession> sessions) {
+  /** Wires a socket to the session the factory makes for it; {@code onClose} runs once when it closes. */
+  public static ClientSession attach(ServerWebSocket socket, int maxMessageBytes, int writeQueueBytes,
+                                     Function<Transport, ClientSession> sessions, Runnable onClose) {
     WebSocketTransport transport = new WebSocketTransport(socket, maxMessageBytes);
     transport.session = sessions.apply(transport);
+    socket.setWriteQueueMaxSize(writeQueueBytes);
     socket.frameHandler(transport::frame);
-    socket.closeHandler(v -> transport.session.onClosed());
+    socket.drainHandler(v -> transport.drained());
+    socket.closeHandler(v -> {
+      transport.session.onClosed();
+      onClose.run();
+    });
     socket.exceptionHandler(e -> socket.close());
+    return transport.session;
   }
 
   private void frame(WebSocketFrame frame) {
-    if (frame.isClose() || frame.isPing() || frame.type() == WebSocketFrameType.PONG) {
+    if (frame.isClose()) {
+      return;
+    }
+    if (frame.isPing() || frame.type() == WebSocketFrameType.PONG) {
+      session.onHeard();
       return;
     }
     Buffer data = frame.binaryData();
@@ -52,14 +64,33 @@ public final class WebSocketTransport implements Transport {
       session.onMessage(message.toString(StandardCharsets.UTF_8));
     } else {
       partial = partial == null ? Buffer.buffer(data.length() * 2).appendBuffer(data) : partial.appendBuffer(data);
+      session.onHeard();
+    }
+  }
+
+  private void drained() {
+    Runnable pending = drain;
+    drain = null;
+    if (pending != null) {
+      pending.run();
     }
   }
 
   @Override
-  public void send(String text) {
+  public boolean writeQueueFull() {
+    return socket.writeQueueFull();
+  }
+
+  @Override
+  public void write(String text) {
     if (!socket.isClosed()) {
       socket.writeTextMessage(text);
     }
+  }
+
+  @Override
+  public void onDrain(Runnable drain) {
+    this.drain = drain;
   }
 
   @Override
@@ -67,5 +98,22 @@ public final class WebSocketTransport implements Transport {
     if (!socket.isClosed()) {
       socket.close(code, reason);
     }
+  }
+
+  @Override
+  public boolean pings() {
+    return true;
+  }
+
+  @Override
+  public void ping() {
+    if (!socket.isClosed()) {
+      socket.writePing(Buffer.buffer());
+    }
+  }
+
+  @Override
+  public String remoteIp() {
+    return socket.remoteAddress().host();
   }
 }

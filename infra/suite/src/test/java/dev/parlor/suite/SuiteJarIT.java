@@ -74,9 +74,10 @@ class SuiteJarIT {
       gameEnv.put("PARLOR_GAME_MANAGEMENT_PORT", String.valueOf(freePort()));
       JsonObject session = Guests.create(vertx, http, "Dana");
       try (ServiceProcess secondGame = ServiceProcess.start(ROOT.resolve("game-service/target/game-service.jar"),
-        gameEnv, "ready in");
-           WsClient ws = WsClient.connect(vertx, http)) {
+        gameEnv, "ready in")) {
         secondGame.awaitReady(90);
+        // Connect only now: the gateway closes a socket that has not said hello within 10 s.
+        WsClient ws = WsClient.connect(vertx, http);
         ws.hello(session.getString("token"));
         for (int i = 0; i < 10; i++) {
           assertEquals("reply", createGame(ws).getString("type"));
@@ -95,6 +96,7 @@ class SuiteJarIT {
           (System.nanoTime() - started) / 1_000_000, unavailable);
         assertEquals("reply", createGame(ws).getString("type"), "the suite's own game-service serves");
         assertEquals(200, Guests.getStatus(vertx, http, "/health/ready"));
+        ws.close();
       }
 
       int exit = suite.terminate(30);

@@ -1,0 +1,71 @@
+package dev.parlor.gateway.node;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which sessions each user has, across gateways, in the gateway's Redis keys: {@code gw:online:{userId}} (hash:
+ * session id → gateway id) and {@code gw:gateways} (sorted set: gateway id → last heartbeat, ms). A session counts as
+ * live only while its gateway keeps beating, so the sessions of a dead gateway stop counting on their own.
+ */
+public final class OnlineRegistry {
+
+  static final String GATEWAYS = "gw:gateways";
+  private static final long ONLINE_TTL_SECONDS = 86_400;
+
+  private final Redis redis;
+  private final long deadAfterMs;
+
+  public OnlineRegistry(Redis redis, long deadAfterMs) {
+    this.redis = redis;
+    this.deadAfterMs = deadAfterMs;
+  }
+
+  public Future<Void> opened(String userId, String sessionId, String gatewayId) {
+    return redis.send(Request.cmd(Command.HSET).arg(key(userId)).arg(sessionId).arg(gatewayId))
+      .compose(v -> redis.send(Request.cmd(Command.EXPIRE).arg(key(userId)).arg(ONLINE_TTL_SECONDS)))
+      .mapEmpty();
+  }
+
+  /** Forgets a session; answers whether the user still has a live session on some gateway. */
+  public Future<Boolean> closed(String userId, String sessionId, long nowMs) {
+    Future<Set<String>> live = redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(GATEWAYS).arg(nowMs - deadAfterMs)
+      .arg("+inf")).map(OnlineRegistry::strings);
+    Future<Response> left = redis.send(Request.cmd(Command.HDEL).arg(key(userId)).arg(sessionId))
+      .compose(v -> redis.send(Request.cmd(Command.HVALS).arg(key(userId))));
+    return Future.all(live, left).map(v -> {
+      Set<String> gateways = live.result();
+      for (Response gateway : left.result()) {
+        if (gateways.contains(gateway.toString())) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** Records that a gateway is alive; old entries are pruned. */
+  public Future<Void> beat(String gatewayId, long nowMs) {
+    return redis.send(Request.cmd(Command.ZADD).arg(GATEWAYS).arg(nowMs).arg(gatewayId))
+      .compose(v -> redis.send(Request.cmd(Command.ZREMRANGEBYSCORE).arg(GATEWAYS).arg("-inf")
+        .arg(nowMs - 3_600_000L)))
+      .mapEmpty();
+  }
+
+  private static Set<String> strings(Response response) {
+    Set<String> out = new HashSet<>();
+    for (Response item : response) {
+      out.add(item.toString());
+    }
+    return out;
+  }
+
+  private static String key(String userId) {
+    return "gw:online:{" + userId + "}";
+  }
+}

@@ -1,0 +1,20 @@
+package dev.parlor.gateway.topics;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The durable history of user topics, owned by the gateway: an offset counter, an epoch that changes when the history
+ * is lost, and the most recent events.
+ */
+public interface UserTopicLog {
+
+  /** Appends an event atomically; answers its offset. */
+  Future<Long> append(String userId, String event, JsonObject data);
+
+  /** The current offset and epoch, creating the epoch if the user has none yet. */
+  Future<Snapshot> head(String userId);
+
+  /** The head plus, when {@code since} is given and recoverable, every event after it. */
+  Future<Snapshot> replay(String userId, Long since, String epoch);
+}
