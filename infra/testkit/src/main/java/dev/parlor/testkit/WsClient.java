@@ -24,6 +24,8 @@ public final class WsClient implements AutoCloseable {
   private final WebSocket socket;
   private final WebSocketClient client;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  /** Frames passed over while waiting for a reply: events are kept for {@link #awaitEvent}. */
+  private final java.util.List<JsonObject> passed = new java.util.ArrayList<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -78,11 +80,39 @@ public final class WsClient implements AutoCloseable {
       if (id.equals(frame.getString("re"))) {
         return frame;
       }
+      passed.add(frame);
     }
   }
 
-  /** The next frame, or an assertion failure after the timeout. */
+  /** The first event on {@code topic} named {@code event} (kept or new); frames before it stay available. */
+  public JsonObject awaitEvent(String topic, String event) throws InterruptedException {
+    java.util.function.Predicate<JsonObject> wanted = frame -> "event".equals(frame.getString("type"))
+      && topic.equals(frame.getString("topic")) && event.equals(frame.getString("event"));
+    for (java.util.Iterator<JsonObject> it = passed.iterator(); it.hasNext(); ) {
+      JsonObject frame = it.next();
+      if (wanted.test(frame)) {
+        it.remove();
+        return frame;
+      }
+    }
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (frame == null) {
+        throw new AssertionError("No " + event + " on " + topic + " within " + TIMEOUT + "; passed over: " + passed);
+      }
+      if (wanted.test(frame)) {
+        return frame;
+      }
+      passed.add(frame);
+    }
+  }
+
+  /** The next frame (first those passed over while waiting for replies), or an assertion failure after the timeout. */
   public JsonObject next() throws InterruptedException {
+    if (!passed.isEmpty()) {
+      return passed.remove(0);
+    }
     JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     if (frame == null) {
       throw new AssertionError("No frame within " + TIMEOUT);
