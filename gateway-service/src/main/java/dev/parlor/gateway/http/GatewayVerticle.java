@@ -47,6 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/api/v1/sessions").handler(BodyHandler.create().setBodyLimit(SESSION_BODY_LIMIT))
       .handler(this::createSession);
     router.get("/ws").handler(this::upgrade);
+    dev.parlor.gateway.web.WebRoutes.mount(router);
     // The server refuses only far larger frames; the session answers too_large itself above maxMessageBytes.
     int frameLimit = Math.max(1024 * 1024, maxMessageBytes * 4);
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
