@@ -202,7 +202,7 @@
         } else {
           pin.append(svg('circle', { class: 'dot', r: 6 }));
         }
-        const label = svg('text', { x: 12, y: 4 });
+        const label = svg('text', { x: -12, y: 22 });
         label.textContent = m.name;
         pin.append(label);
         pins.append(pin);

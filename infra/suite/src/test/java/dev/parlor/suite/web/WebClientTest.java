@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web client end to end: real headless Chromium browsers against every Parlor service on a real cluster node,
@@ -189,15 +190,19 @@ class WebClientTest {
       finn.signIn("Finn");
       assertEquals("websocket", finn.attribute("conn", "data-transport"));
 
+      new Select(erin.byId("create-kind")).selectByValue("connect4");
       erin.click("create-private");
       erin.await(d -> d.findElement(By.id("invite")).isDisplayed());
       finn.driver.get(erin.byId("invite-link").getDomProperty("value"));
       finn.await(d -> "playing".equals(finn.attribute("game-status", "data-status")));
+      assertEquals(42, finn.board().size());
 
-      erin.play(4);
-      finn.await(d -> "X".equals(finn.board().get(4)));
-      finn.play(0);
-      erin.await(d -> "O".equals(erin.board().get(0)));
+      // Connect four, row-major from the top: a disc dropped in column 3 lands in the bottom row (cell 38).
+      erin.play(3);
+      finn.await(d -> "R".equals(finn.board().get(38)));
+      finn.play(3);
+      erin.await(d -> "Y".equals(erin.board().get(31)));
+      erin.screenshot("connect4-sockjs");
       assertEquals("sockjs", erin.attribute("conn", "data-transport"));
     }
   }
