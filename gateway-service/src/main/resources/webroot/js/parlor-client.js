@@ -165,9 +165,11 @@
       transport.onclose = (e) => {
         if (this.transport !== transport) return;
         this.transport = null;
-        // A WebSocket that never opened is most likely blocked on the way (proxy, firewall): fall back to SockJS.
+        // A WebSocket that never opened may be blocked on the way (proxy, firewall): try SockJS at once. If SockJS
+        // cannot open either, the server itself is away: the next attempt, after the backoff, is WebSocket again.
         const fallBack = kind === 'websocket' && !opened && this.preferred === 'auto';
         if (fallBack) this.websocketBroken = true;
+        if (kind === 'sockjs' && !opened && typeof global.WebSocket !== 'undefined') this.websocketBroken = false;
         this._failInFlight();
         for (const sub of this.topics.values()) sub.subscribed = false;
         if (this.state === 'unauthorized' || this.closedByUser) return;

@@ -9,6 +9,7 @@ import dev.parlor.presence.PresenceService;
 import dev.parlor.runtime.ParlorRuntime;
 import dev.parlor.testkit.TestCluster;
 import dev.parlor.thumbnail.ThumbnailService;
+import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -38,8 +39,9 @@ class WebClientTest {
 
   @BeforeAll
   static void startParlor() throws Exception {
-    ParlorRuntime node = cluster.start(new GatewayService(), new GameService(), new PresenceService(),
-      new ThumbnailService());
+    // A player gone for 1.5 s may be beaten by claimWin, so the abandonment test need not wait a minute.
+    ParlorRuntime node = cluster.start(new JsonObject().put("game.abandon-after-ms", 1_500),
+      new GatewayService(), new GameService(), new PresenceService(), new ThumbnailService());
     port = node.port("gateway.http");
   }
 
@@ -87,6 +89,64 @@ class WebClientTest {
       }
       assertTrue(alice.byId("rematch").isDisplayed(), "a finished game offers a rematch");
       alice.screenshot("game-won");
+
+      // Rematch: both land in the new game at once, and Bob, who moved second, now moves first as X.
+      String oldHash = (String) alice.script("return location.hash");
+      alice.click("rematch");
+      for (Browser b : List.of(alice, bob)) {
+        b.await(d -> !oldHash.equals(b.script("return location.hash"))
+          && "playing".equals(b.attribute("game-status", "data-status")));
+      }
+      assertEquals(alice.script("return location.hash"), bob.script("return location.hash"));
+      assertEquals("You are X", bob.text("game-role"));
+      assertEquals("Your turn (X)", bob.text("game-status"));
+      bob.play(4);
+      bob.click("resign");
+      alice.await(d -> "finished".equals(alice.attribute("game-status", "data-status")));
+      assertEquals("You won by resignation!", alice.text("game-status"));
+    }
+  }
+
+  @Test
+  void quickMatchPairsTwoPeopleAskingForTheSameKind() throws Exception {
+    try (Browser ivy = Browser.open(port); Browser jon = Browser.open(port)) {
+      ivy.signIn("Ivy");
+      jon.signIn("Jon");
+      ivy.driver.findElement(By.cssSelector(".quickmatch[data-kind='connect4']")).click();
+      ivy.await(d -> ivy.text("queue-state").startsWith("Looking for an opponent"));
+      jon.driver.findElement(By.cssSelector(".quickmatch[data-kind='connect4']")).click();
+      for (Browser b : List.of(ivy, jon)) {
+        b.await(d -> "playing".equals(b.attribute("game-status", "data-status")));
+        assertEquals(42, b.board().size());
+      }
+      assertEquals(ivy.script("return location.hash"), jon.script("return location.hash"));
+    }
+  }
+
+  @Test
+  void aPlayerWhoseOpponentLeftClaimsTheWin() throws Exception {
+    try (Browser kim = Browser.open(port)) {
+      kim.signIn("Kim");
+      try (Browser leo = Browser.open(port)) {
+        leo.signIn("Leo");
+        kim.click("create-private");
+        kim.await(d -> d.findElement(By.id("invite")).isDisplayed());
+        leo.driver.get(kim.byId("invite-link").getDomProperty("value"));
+        leo.await(d -> "playing".equals(leo.attribute("game-status", "data-status")));
+        kim.play(0);
+      }
+      // Leo's browser is gone. Once he has had no session long enough, Kim's claim is granted.
+      kim.await(d -> {
+        if (!"finished".equals(kim.attribute("game-status", "data-status"))) {
+          WebElement claim = kim.byId("claim-win");
+          if (claim.isDisplayed()) {
+            claim.click();
+          }
+          return false;
+        }
+        return true;
+      });
+      assertEquals("You won — opponent left!", kim.text("game-status"));
     }
   }
 
