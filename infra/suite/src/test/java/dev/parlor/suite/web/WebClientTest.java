@@ -108,6 +108,30 @@ class WebClientTest {
   }
 
   @Test
+  void aDroppedConnectionReconnectsByItselfAndResumesTheGame() throws Exception {
+    try (Browser mia = Browser.open(port); Browser ned = Browser.open(port)) {
+      mia.signIn("Mia");
+      ned.signIn("Ned");
+      mia.click("create-private");
+      mia.await(d -> d.findElement(By.id("invite")).isDisplayed());
+      ned.driver.get(mia.byId("invite-link").getDomProperty("value"));
+      ned.await(d -> "playing".equals(ned.attribute("game-status", "data-status")));
+      mia.play(4);
+      ned.await(d -> "X".equals(ned.board().get(4)));
+
+      // The socket dies under the page (as when a gateway instance goes away); the client reconnects on its own.
+      ned.script("window.parlor.transport.close()");
+      ned.play(0);
+      mia.play(8);
+      ned.await(d -> "X".equals(ned.board().get(8)));
+      assertEquals(1L, ned.script("return window.parlor.stats.resumes"));
+      List<String> offsets = ned.driver.findElements(By.cssSelector("#moves li")).stream()
+        .map(li -> li.getDomAttribute("data-offset")).toList();
+      assertEquals(List.of("1", "2", "3", "4", "5"), offsets, "created, joined, three moves: none twice, none missing");
+    }
+  }
+
+  @Test
   void quickMatchPairsTwoPeopleAskingForTheSameKind() throws Exception {
     try (Browser ivy = Browser.open(port); Browser jon = Browser.open(port)) {
       ivy.signIn("Ivy");
@@ -237,6 +261,10 @@ class WebClientTest {
       String me = (String) dana.script("return App.session.userId");
       dana.await(d -> d.findElement(By.cssSelector("#online li[data-user-id='" + me + "'] img.avatar")).isDisplayed());
       dana.screenshot("avatar");
+      dana.get("/#/map");
+      dana.awaitConnection("online");
+      dana.script("return App.client.request('presence.set', {room: 'map', location: {lat: 35.68, lon: 139.69}})");
+      dana.await(d -> d.findElement(By.cssSelector("#pins .pin[data-user-id='" + me + "'] image")).isDisplayed());
     } finally {
       Files.deleteIfExists(image.toPath());
     }
