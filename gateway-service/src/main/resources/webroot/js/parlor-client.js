@@ -247,7 +247,8 @@
       this._setState('online', { transport: this.transportKind, resumed });
       this.onWelcome(welcome);
       for (const [topic, sub] of this.topics) {
-        if (!sub.subscribed) this._subscribe(topic, sub).catch(() => {});
+        // A subscribe made while offline is already waiting to be sent: one request per topic is enough.
+        if (!sub.subscribed && !sub.inFlight) this._subscribe(topic, sub).catch(() => {});
       }
       const waiting = this.waiting;
       this.waiting = [];
@@ -277,8 +278,10 @@
       }
       // Events that arrive before the reply are held back, then filtered against what the reply establishes.
       sub.buffer = [];
+      sub.inFlight = true;
       const sent = this.request('subscribe', args);
       return sent.then((result) => {
+        sub.inFlight = false;
         if (this.topics.get(topic) !== sub) return result;
         const buffered = sub.buffer || [];
         sub.buffer = null;
@@ -296,6 +299,7 @@
         for (const frame of buffered) this._deliver(topic, sub, frame);
         return result;
       }, (err) => {
+        sub.inFlight = false;
         sub.buffer = null;
         if (err.code !== 'unavailable' && this.topics.get(topic) === sub) this.topics.delete(topic);
         throw err;
