@@ -42,12 +42,34 @@ final class Browser implements AutoCloseable {
     return open(port, false);
   }
 
-  /** A browser whose pages have no WebSocket at all, as behind a proxy that blocks it: the client must use SockJS. */
-  static Browser openWithoutWebSocket(int port) throws IOException {
+  /**
+   * A browser whose WebSocket connections never open, as behind a proxy that refuses the upgrade: every socket
+   * fails with 1006 at once. The client (and SockJS's own WebSocket transport) must fall back to HTTP streaming.
+   */
+  static Browser openWithBlockedWebSocket(int port) throws IOException {
     return open(port, true);
   }
 
-  private static Browser open(int port, boolean withoutWebSocket) throws IOException {
+  private static final String BLOCKED_WEBSOCKET = """
+    (() => {
+      function BlockedWebSocket(url) {
+        this.url = url;
+        this.readyState = 0;
+        setTimeout(() => {
+          this.readyState = 3;
+          if (this.onerror) this.onerror(new Event('error'));
+          if (this.onclose) this.onclose({ code: 1006, reason: '', wasClean: false });
+        }, 20);
+      }
+      BlockedWebSocket.prototype.send = function () { throw new Error('not open'); };
+      BlockedWebSocket.prototype.close = function () {};
+      BlockedWebSocket.prototype.addEventListener = function () {};
+      Object.assign(BlockedWebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+      window.WebSocket = BlockedWebSocket;
+    })();
+    """;
+
+  private static Browser open(int port, boolean blockedWebSocket) throws IOException {
     Path profile = Files.createTempDirectory("parlor-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -59,9 +81,8 @@ final class Browser implements AutoCloseable {
       .usingAnyFreePort()
       .build();
     ChromeDriver driver = new ChromeDriver(service, options);
-    if (withoutWebSocket) {
-      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-        Map.of("source", "delete window.WebSocket; window.WebSocket = undefined;"));
+    if (blockedWebSocket) {
+      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", BLOCKED_WEBSOCKET));
     }
     return new Browser(driver, "http://127.0.0.1:" + port, profile);
   }

@@ -272,7 +272,7 @@ class WebClientTest {
 
   @Test
   void thePagePlaysOverSockJsWhenWebSocketIsBlocked() throws Exception {
-    try (Browser erin = Browser.openWithoutWebSocket(port); Browser finn = Browser.open(port)) {
+    try (Browser erin = Browser.openWithBlockedWebSocket(port); Browser finn = Browser.open(port)) {
       erin.signIn("Erin");
       assertEquals("sockjs", erin.attribute("conn", "data-transport"));
       finn.signIn("Finn");
