@@ -70,6 +70,10 @@ final class Browser implements AutoCloseable {
     """;
 
   private static Browser open(int port, boolean blockedWebSocket) throws IOException {
+    if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+      throw new AssertionError("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+        + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+    }
     Path profile = Files.createTempDirectory("parlor-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
