@@ -22,14 +22,17 @@ public final class WebRoutes {
   }
 
   public static void mount(Router router) {
-    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("META-INF/resources/webjars")
-      .setCachingEnabled(true)
-      .setMaxAgeSeconds(WEBJAR_MAX_AGE_SECONDS));
+    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+      .handler(StaticHandler.create("META-INF/resources/webjars")
+        .setCachingEnabled(true)
+        .setMaxAgeSeconds(WEBJAR_MAX_AGE_SECONDS));
     router.get("/join/:inviteCode").handler(ctx -> ctx.reroute("/index.html"));
     router.get("/ops").handler(ctx -> ctx.reroute("/ops.html"));
-    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebRoutes::revalidate).handler(StaticHandler.create("webroot")
-      .setCachingEnabled(true)
-      .setIndexPage("index.html"));
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+      .handler(WebRoutes::revalidate)
+      .handler(StaticHandler.create("webroot")
+        .setCachingEnabled(true)
+        .setIndexPage("index.html"));
   }
 
   private static void revalidate(RoutingContext ctx) {

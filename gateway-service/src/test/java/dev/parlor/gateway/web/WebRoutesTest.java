@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -29,7 +30,8 @@ class WebRoutesTest {
     Router router = Router.router(vertx);
     router.get("/api/v1/ping").handler(rc -> rc.response().end("api"));
     WebRoutes.mount(router);
-    client = vertx.createHttpClient();
+    // A fresh connection per request, as separate page loads would open.
+    client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     vertx.createHttpServer().requestHandler(router).listen(0).onComplete(ctx.succeeding(s -> {
       server = s;
       ctx.completeNow();

@@ -138,7 +138,8 @@ final class Browser implements AutoCloseable {
 
   /** The marks on the shown board, "" for an empty cell. */
   List<String> board() {
-    return driver.findElements(By.cssSelector("#board .cell")).stream().map(c -> c.getDomAttribute("data-mark")).toList();
+    return driver.findElements(By.cssSelector("#board .cell")).stream()
+      .map(c -> c.getDomAttribute("data-mark")).toList();
   }
 
   /** Waits until it is this player's turn, then plays the cell (tic-tac-toe) or the cell's column (connect four). */

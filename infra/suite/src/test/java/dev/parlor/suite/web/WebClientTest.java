@@ -311,11 +311,13 @@ class WebClientTest {
       hana.await(d -> d.findElement(By.cssSelector(pin)).isDisplayed());
       assertEquals("Gus", hana.driver.findElement(By.cssSelector(pin + " text")).getText());
       double[] at = hana.await(d -> {
-        Object loc = hana.script("const m = MapView.members.get(arguments[0]); return m && m.location ? [m.location.lat, m.location.lon] : null;", gusId);
+        Object loc = hana.script("const m = MapView.members.get(arguments[0]);"
+          + " return m && m.location ? [m.location.lat, m.location.lon] : null;", gusId);
         return loc == null ? null : ((List<?>) loc).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
       });
       assertTrue(at[0] < 0 && at[1] > 0, "south-east of (0, 0): " + at[0] + ", " + at[1]);
-      gus.script("return App.client.request('presence.set', {room: 'map', location: {lat: 48.85, lon: 2.35, heading: 90}})");
+      gus.script("return App.client.request('presence.set',"
+        + " {room: 'map', location: {lat: 48.85, lon: 2.35, heading: 90}})");
       hana.await(d -> "90".equals(d.findElement(By.cssSelector(pin + " .heading")).getDomAttribute("data-heading")));
       hana.screenshot("map");
     }
