@@ -16,6 +16,7 @@ import dev.parlor.gateway.socket.Transport;
 import dev.parlor.gateway.socket.WebSocketTransport;
 import dev.parlor.gateway.topics.Snapshots;
 import dev.parlor.gateway.topics.TopicHub;
+import dev.parlor.gateway.web.WebRoutes;
 import dev.parlor.runtime.Ids;
 import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
@@ -110,6 +111,7 @@ public final class GatewayVerticle extends VerticleBase {
         .setSessionTimeout(config.getLong(GatewaySettings.SOCKJS_SESSION_TIMEOUT_MS)))
       .socketHandler(this::sockJs));
     MediaRoutes.mount(router, context, tokens);
+    WebRoutes.mount(router);
     RestErrors.mount(router);
     return router;
   }
