@@ -1,0 +1,182 @@
+package dev.parlor.presence.bus;
+
+import dev.parlor.contracts.Addresses;
+import dev.parlor.contracts.Caller;
+import dev.parlor.contracts.ErrorCode;
+import dev.parlor.contracts.presence.AvatarChanged;
+import dev.parlor.contracts.presence.PresenceDiff;
+import dev.parlor.presence.rules.InvalidArgs;
+import dev.parlor.presence.rules.PresenceArgs;
+import dev.parlor.presence.rules.PresenceUpdate;
+import dev.parlor.presence.store.PresenceStore;
+import dev.parlor.presence.tick.RoomTicker;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wiring of the presence-service: the requests of {@code Addresses.Presence}, the session events of the gateways,
+ * avatar announcements, and two clocks (the room tick and the dead-gateway reaper).
+ */
+public final class PresenceVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceVerticle.class);
+
+  private final PresenceStore store;
+  private final PresenceTiming timing;
+  private final String instanceId;
+  private RoomTicker ticker;
+  private long tickTimer;
+  private long reapTimer;
+
+  public PresenceVerticle(PresenceStore store, PresenceTiming timing, String instanceId) {
+    this.store = store;
+    this.timing = timing;
+    this.instanceId = instanceId;
+  }
+
+  @Override
+  public Future<?> start() {
+    ticker = new RoomTicker(store, instanceId, timing.tickLeaseMs(), this::publishDiff);
+    EventBus bus = vertx.eventBus();
+    List<Future<Void>> consumers = List.of(
+      bus.<JsonObject>consumer(Addresses.Presence.SET, this::set).completion(),
+      bus.<JsonObject>consumer(Addresses.Presence.LEAVE, this::leave).completion(),
+      bus.<JsonObject>consumer(Addresses.Presence.SNAPSHOT, this::snapshot).completion(),
+      bus.<JsonObject>consumer(Addresses.Presence.AVATAR, this::avatar).completion(),
+      bus.<JsonObject>consumer(Addresses.Sessions.CLOSED, this::sessionClosed).completion(),
+      bus.<JsonObject>consumer(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat).completion());
+    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> ticker.tick());
+    reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> reapDeadGateways());
+    return Future.all(consumers);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(tickTimer);
+    vertx.cancelTimer(reapTimer);
+    return ticker.tick();
+  }
+
+  private void set(Message<JsonObject> message) {
+    Caller caller = caller(message);
+    if (caller == null) {
+      return;
+    }
+    PresenceUpdate update;
+    try {
+      update = PresenceArgs.update(message.body());
+    } catch (InvalidArgs e) {
+      message.fail(ErrorCode.INVALID_ARGS.failureCode(), e.getMessage());
+      return;
+    }
+    store.set(caller, update).onComplete(changed -> {
+      if (changed.succeeded()) {
+        if (changed.result()) {
+          ticker.touch(update.room());
+        }
+        message.reply(new JsonObject());
+      } else if (changed.cause() instanceof PresenceStore.SessionClosed closed) {
+        message.fail(ErrorCode.FORBIDDEN.failureCode(), closed.getMessage());
+      } else {
+        message.fail(ErrorCode.UNAVAILABLE.failureCode(), "presence store: " + changed.cause().getMessage());
+      }
+    });
+  }
+
+  private void leave(Message<JsonObject> message) {
+    Caller caller = caller(message);
+    String room = room(message);
+    if (caller == null || room == null) {
+      return;
+    }
+    store.leave(caller, room)
+      .onSuccess(left -> {
+        if (left) {
+          ticker.touch(room);
+        }
+        message.reply(new JsonObject());
+      })
+      .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.failureCode(), "presence store: " + e.getMessage()));
+  }
+
+  private void snapshot(Message<JsonObject> message) {
+    String room = room(message);
+    if (room == null) {
+      return;
+    }
+    store.members(room)
+      .onSuccess(members -> message.reply(new JsonObject().put("members", new JsonArray(members))))
+      .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.failureCode(), "presence store: " + e.getMessage()));
+  }
+
+  private void avatar(Message<JsonObject> message) {
+    AvatarChanged changed;
+    try {
+      changed = AvatarChanged.fromJson(message.body());
+    } catch (RuntimeException e) {
+      LOG.warn("Ignoring malformed avatar announcement {}: {}", message.body(), e.toString());
+      return;
+    }
+    store.setAvatar(changed.userId(), changed.toJson().getJsonObject("avatar"))
+      .onSuccess(ticker::touchAll)
+      .onFailure(e -> LOG.warn("Avatar of {} not stored: {}", changed.userId(), e.toString()));
+  }
+
+  private void sessionClosed(Message<JsonObject> message) {
+    String sessionId = message.body().getString("sessionId");
+    if (sessionId == null) {
+      LOG.warn("Ignoring session.closed without sessionId: {}", message.body());
+      return;
+    }
+    store.closeSession(sessionId, message.body().getString("gatewayId"))
+      .onSuccess(ticker::touchAll)
+      .onFailure(e -> LOG.warn("Session {} not closed in presence: {}", sessionId, e.toString()));
+  }
+
+  private void gatewayHeartbeat(Message<JsonObject> message) {
+    String gatewayId = message.body().getString("gatewayId");
+    if (gatewayId == null) {
+      LOG.warn("Ignoring gateway heartbeat without gatewayId: {}", message.body());
+      return;
+    }
+    store.gatewayAlive(gatewayId, System.currentTimeMillis())
+      .onFailure(e -> LOG.warn("Heartbeat of gateway {} not stored: {}", gatewayId, e.toString()));
+  }
+
+  private void reapDeadGateways() {
+    long deadBefore = System.currentTimeMillis() - timing.gatewayTimeoutMs();
+    store.reapGateways(deadBefore, instanceId, timing.reapIntervalMs())
+      .onSuccess(ticker::touchAll)
+      .onFailure(e -> LOG.warn("Dead gateway sweep failed; retrying next interval: {}", e.toString()));
+  }
+
+  private void publishDiff(String room, PresenceDiff diff) {
+    vertx.eventBus().publish(Addresses.Topics.presence(room), diff.toEvent());
+  }
+
+  /** The caller, or {@code null} after failing the message as unauthorized. */
+  private static Caller caller(Message<JsonObject> message) {
+    Caller caller = Caller.fromHeaders(message.headers());
+    if (caller == null) {
+      message.fail(ErrorCode.UNAUTHORIZED.failureCode(), "no caller identity");
+    }
+    return caller;
+  }
+
+  /** The validated room, or {@code null} after failing the message with invalid_args. */
+  private static String room(Message<JsonObject> message) {
+    try {
+      return PresenceArgs.room(message.body());
+    } catch (InvalidArgs e) {
+      message.fail(ErrorCode.INVALID_ARGS.failureCode(), e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.parlor.presence.store;
+
+import dev.parlor.contracts.Caller;
+import dev.parlor.presence.Batches;
+import dev.parlor.presence.rules.PresenceUpdate;
+import dev.parlor.presence.tick.Change;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The presence state in Redis (keys in {@link PresenceKeys}). Room changes are single scripts ({@link RoomScripts});
+ * the indexes around them (a session's rooms, a gateway's sessions, a user's rooms) are written first, so whoever
+ * closes a session always finds every room it may have entered. A closed session leaves a marker that refuses its late
+ * requests, and a join that raced with the close is undone when it sees that marker.
+ */
+public final class RedisPresenceStore implements PresenceStore {
+
+  private static final long CLOSED_MARKER_SECONDS = 600;
+  private static final long USER_ROOMS_SECONDS = 86_400;
+
+  private final Redis redis;
+
+  public RedisPresenceStore(Redis redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public Future<Boolean> set(Caller caller, PresenceUpdate update) {
+    String session = sessionOf(caller);
+    String room = update.room();
+    List<Future<Response>> indexes = new ArrayList<>();
+    Future<Response> closed = send(Request.cmd(Command.EXISTS).arg(PresenceKeys.sessionClosed(session)));
+    indexes.add(closed);
+    indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.sessionRooms(session)).arg(room)));
+    indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.userRooms(caller.userId())).arg(room)));
+    indexes.add(send(Request.cmd(Command.EXPIRE).arg(PresenceKeys.userRooms(caller.userId())).arg(USER_ROOMS_SECONDS)));
+    Future<Response> avatar = send(Request.cmd(Command.GET).arg(PresenceKeys.userAvatar(caller.userId())));
+    indexes.add(avatar);
+    if (caller.gatewayId() != null) {
+      indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.gatewaySessions(caller.gatewayId())).arg(session)));
+      indexes.add(send(Request.cmd(Command.ZADD).arg(PresenceKeys.GATEWAYS).arg("NX")
+        .arg(System.currentTimeMillis()).arg(caller.gatewayId())));
+    }
+    return Future.all(indexes).compose(done -> {
+      if (closed.result().toLong() > 0) {
+        return Future.failedFuture(new SessionClosed(session));
+      }
+      Request script = eval(RoomScripts.SET, PresenceKeys.room(room))
+        .arg(caller.userId()).arg(session).arg(Objects.requireNonNullElse(caller.name(), caller.userId()))
+        .arg(mode(update.setsStatus(), update.status())).arg(Objects.requireNonNullElse(update.status(), ""))
+        .arg(mode(update.setsLocation(), update.location()))
+        .arg(update.location() == null ? "" : update.location().toJson().encode())
+        .arg(avatar.result() == null ? "" : avatar.result().toString());
+      return send(script);
+    }).compose(result -> {
+      boolean changed = result.get(0).toInteger() == 1;
+      if (result.get(1).toInteger() == 0) {
+        return Future.succeededFuture(changed);
+      }
+      return undoIfClosedMeanwhile(session, room).map(undone -> changed || undone);
+    });
+  }
+
+  /** The close of this session may have listed its rooms before this join landed: look again, and undo it. */
+  private Future<Boolean> undoIfClosedMeanwhile(String session, String room) {
+    return send(Request.cmd(Command.EXISTS).arg(PresenceKeys.sessionClosed(session))).compose(closed -> {
+      if (closed.toLong() == 0) {
+        return Future.succeededFuture(false);
+      }
+      return removeSession(room, session).map(left -> true);
+    });
+  }
+
+  @Override
+  public Future<Boolean> leave(Caller caller, String room) {
+    String session = sessionOf(caller);
+    return removeSession(room, session).compose(outcome ->
+      send(Request.cmd(Command.SREM).arg(PresenceKeys.sessionRooms(session)).arg(room)).map(outcome == 2));
+  }
+
+  /** 0: the session was not in the room; 1: removed, the member stays; 2: removed and the member left. */
+  private Future<Integer> removeSession(String room, String session) {
+    return send(eval(RoomScripts.REMOVE_SESSION, PresenceKeys.room(room)).arg(session)).map(Response::toInteger);
+  }
+
+  @Override
+  public Future<List<String>> closeSession(String sessionId, String gatewayId) {
+    return send(Request.cmd(Command.SET).arg(PresenceKeys.sessionClosed(sessionId)).arg(1)
+        .arg("EX").arg(CLOSED_MARKER_SECONDS))
+      .compose(marked -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.sessionRooms(sessionId))))
+      .compose(rooms -> {
+        List<String> names = strings(rooms);
+        return Batches.each(names, room -> removeSession(room, sessionId).map(outcome -> outcome == 2 ? room : null))
+          .map(left -> left.stream().filter(Objects::nonNull).toList());
+      })
+      .compose(left -> {
+        List<Future<Response>> cleanup = new ArrayList<>();
+        cleanup.add(send(Request.cmd(Command.DEL).arg(PresenceKeys.sessionRooms(sessionId))));
+        if (gatewayId != null) {
+          cleanup.add(send(Request.cmd(Command.SREM).arg(PresenceKeys.gatewaySessions(gatewayId)).arg(sessionId)));
+        }
+        return Future.all(cleanup).map(done -> left);
+      });
+  }
+
+  @Override
+  public Future<List<JsonObject>> members(String room) {
+    return send(Request.cmd(Command.HVALS).arg(PresenceKeys.room(room)[0]))
+      .map(values -> {
+        List<JsonObject> members = new ArrayList<>(values.size());
+        values.forEach(value -> members.add(new JsonObject(value.toString())));
+        return members;
+      });
+  }
+
+  @Override
+  public Future<List<String>> setAvatar(String userId, JsonObject avatar) {
+    String json = avatar.encode();
+    return send(Request.cmd(Command.SET).arg(PresenceKeys.userAvatar(userId)).arg(json))
+      .compose(stored -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.userRooms(userId))))
+      .compose(rooms -> Batches.each(strings(rooms), room ->
+        send(eval(RoomScripts.AVATAR, PresenceKeys.room(room)).arg(userId).arg(json))
+          .map(updated -> updated.toInteger() == 1 ? room : null)))
+      .map(rooms -> rooms.stream().filter(Objects::nonNull).toList());
+  }
+
+  @Override
+  public Future<Void> gatewayAlive(String gatewayId, long nowMs) {
+    return send(Request.cmd(Command.ZADD).arg(PresenceKeys.GATEWAYS).arg(nowMs).arg(gatewayId)).mapEmpty();
+  }
+
+  @Override
+  public Future<List<String>> reapGateways(long deadBeforeMs, String reaperId, long leaseMs) {
+    return send(Request.cmd(Command.SET).arg(PresenceKeys.REAPER).arg(reaperId).arg("NX").arg("PX").arg(leaseMs))
+      .compose(lease -> lease == null
+        ? Future.succeededFuture(List.of())
+        : send(Request.cmd(Command.ZRANGEBYSCORE).arg(PresenceKeys.GATEWAYS).arg("-inf").arg(deadBeforeMs))
+          .compose(dead -> Batches.each(strings(dead), gateway -> reapGateway(gateway, deadBeforeMs)))
+          .map(perGateway -> perGateway.stream().flatMap(List::stream).distinct().toList()));
+  }
+
+  private Future<List<String>> reapGateway(String gatewayId, long deadBeforeMs) {
+    return send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.gatewaySessions(gatewayId)))
+      .compose(sessions -> Batches.each(strings(sessions), session -> closeSession(session, gatewayId)))
+      .compose(perSession -> send(Request.cmd(Command.EVAL).arg(RoomScripts.FORGET_GATEWAY).arg(1)
+          .arg(PresenceKeys.GATEWAYS).arg(gatewayId).arg(deadBeforeMs))
+        .map(forgotten -> perSession.stream().flatMap(List::stream).toList()));
+  }
+
+  @Override
+  public Future<Drained> drain(String room, String tickerId, long leaseMs) {
+    return send(Request.cmd(Command.EVAL).arg(RoomScripts.DRAIN).arg(2)
+        .arg(PresenceKeys.roomChanges(room)).arg(PresenceKeys.roomTicker(room)).arg(tickerId).arg(leaseMs))
+      .map(result -> switch (result.get(0).toInteger()) {
+        case 0 -> new Drained(Drained.Outcome.TICKED_ELSEWHERE, List.of());
+        case 2 -> new Drained(Drained.Outcome.IDLE, List.of());
+        default -> {
+          List<Change> changes = new ArrayList<>(result.get(1).size());
+          result.get(1).forEach(change -> changes.add(Change.fromJson(new JsonObject(change.toString()))));
+          yield new Drained(Drained.Outcome.DRAINED, changes);
+        }
+      });
+  }
+
+  /** Requests without a session (a trusted service acting for a user) hold the member as one pseudo-session. */
+  static String sessionOf(Caller caller) {
+    return caller.sessionId() != null ? caller.sessionId() : "user-" + caller.userId();
+  }
+
+  private static String mode(boolean sets, Object value) {
+    return !sets ? "k" : value == null ? "c" : "s";
+  }
+
+  private static Request eval(String script, String[] keys) {
+    Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.length);
+    for (String key : keys) {
+      request.arg(key);
+    }
+    return request;
+  }
+
+  private static List<String> strings(Response array) {
+    List<String> values = new ArrayList<>(array.size());
+    array.forEach(value -> values.add(value.toString()));
+    return values;
+  }
+
+  private Future<Response> send(Request request) {
+    return redis.send(request);
+  }
+}
