@@ -34,6 +34,7 @@ public final class PresenceVerticle extends VerticleBase {
   private RoomTicker ticker;
   private long tickTimer;
   private long reapTimer;
+  private boolean reaping;
 
   public PresenceVerticle(PresenceStore store, PresenceTiming timing, String instanceId) {
     this.store = store;
@@ -151,10 +152,15 @@ public final class PresenceVerticle extends VerticleBase {
   }
 
   private void reapDeadGateways() {
+    if (reaping) {
+      return;
+    }
+    reaping = true;
     long deadBefore = System.currentTimeMillis() - timing.gatewayTimeoutMs();
     store.reapGateways(deadBefore, instanceId, timing.reapIntervalMs())
       .onSuccess(ticker::touchAll)
-      .onFailure(e -> LOG.warn("Dead gateway sweep failed; retrying next interval: {}", e.toString()));
+      .onFailure(e -> LOG.warn("Dead gateway sweep failed; retrying next interval: {}", e.toString()))
+      .onComplete(done -> reaping = false);
   }
 
   private void publishDiff(String room, PresenceDiff diff) {

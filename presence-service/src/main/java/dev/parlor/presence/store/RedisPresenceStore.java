@@ -25,7 +25,10 @@ public final class RedisPresenceStore implements PresenceStore {
   private static final long CLOSED_MARKER_SECONDS = 600;
   private static final long USER_ROOMS_SECONDS = 86_400;
 
+  private static final int KNOWN_SESSIONS = 100_000;
+
   private final Redis redis;
+  private final KnownSessions known = new KnownSessions(KNOWN_SESSIONS);
 
   public RedisPresenceStore(Redis redis) {
     this.redis = redis;
@@ -34,6 +37,19 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<Boolean> set(Caller caller, PresenceUpdate update) {
     String session = sessionOf(caller);
+    if (!known.contains(session, update.room())) {
+      return indexedSet(caller, session, update);
+    }
+    return runSet(caller, session, update, null).compose(result -> result.get(1).toInteger() == 0
+      ? Future.succeededFuture(result.get(0).toInteger() == 1)
+      // The session was no longer in the room (left, closed or reaped meanwhile): take back what the script added
+      // and redo it the careful way. Within a tick the two cancel out, so viewers see at most the final state.
+      : removeSession(update.room(), session).compose(removed -> indexedSet(caller, session, update))
+        .map(changed -> true));
+  }
+
+  /** Writes the indexes first, so that whoever closes this session finds the room, then runs the room script. */
+  private Future<Boolean> indexedSet(Caller caller, String session, PresenceUpdate update) {
     String room = update.room();
     List<Future<Response>> indexes = new ArrayList<>();
     Future<Response> closed = send(Request.cmd(Command.EXISTS).arg(PresenceKeys.sessionClosed(session)));
@@ -52,20 +68,29 @@ public final class RedisPresenceStore implements PresenceStore {
       if (closed.result().toLong() > 0) {
         return Future.failedFuture(new SessionClosed(session));
       }
-      Request script = eval(RoomScripts.SET, PresenceKeys.room(room))
-        .arg(caller.userId()).arg(session).arg(Objects.requireNonNullElse(caller.name(), caller.userId()))
-        .arg(mode(update.setsStatus(), update.status())).arg(Objects.requireNonNullElse(update.status(), ""))
-        .arg(mode(update.setsLocation(), update.location()))
-        .arg(update.location() == null ? "" : update.location().toJson().encode())
-        .arg(avatar.result() == null ? "" : avatar.result().toString());
-      return send(script);
+      return runSet(caller, session, update, avatar.result() == null ? null : avatar.result().toString());
     }).compose(result -> {
       boolean changed = result.get(0).toInteger() == 1;
       if (result.get(1).toInteger() == 0) {
+        known.add(session, room);
         return Future.succeededFuture(changed);
       }
-      return undoIfClosedMeanwhile(session, room).map(undone -> changed || undone);
+      return undoIfClosedMeanwhile(session, room).map(undone -> {
+        if (!undone) {
+          known.add(session, room);
+        }
+        return changed || undone;
+      });
     });
+  }
+
+  private Future<Response> runSet(Caller caller, String session, PresenceUpdate update, String avatar) {
+    return send(eval(RoomScripts.SET, PresenceKeys.room(update.room()))
+      .arg(caller.userId()).arg(session).arg(Objects.requireNonNullElse(caller.name(), caller.userId()))
+      .arg(mode(update.setsStatus(), update.status())).arg(Objects.requireNonNullElse(update.status(), ""))
+      .arg(mode(update.setsLocation(), update.location()))
+      .arg(update.location() == null ? "" : update.location().toJson().encode())
+      .arg(avatar == null ? "" : avatar));
   }
 
   /** The close of this session may have listed its rooms before this join landed: look again, and undo it. */
@@ -81,6 +106,7 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<Boolean> leave(Caller caller, String room) {
     String session = sessionOf(caller);
+    known.remove(session, room);
     return removeSession(room, session).compose(outcome ->
       send(Request.cmd(Command.SREM).arg(PresenceKeys.sessionRooms(session)).arg(room)).map(outcome == 2));
   }
@@ -92,6 +118,7 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<List<String>> closeSession(String sessionId, String gatewayId) {
+    known.forget(sessionId);
     return send(Request.cmd(Command.SET).arg(PresenceKeys.sessionClosed(sessionId)).arg(1)
         .arg("EX").arg(CLOSED_MARKER_SECONDS))
       .compose(marked -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.sessionRooms(sessionId))))

@@ -35,6 +35,7 @@ class PresenceRoomsTest {
     ParlorRuntime gatewayNode = CLUSTER.start();
     gateway = new TestGateway(gatewayNode.vertx(), "gw-" + Ids.random(8));
     gateway.awaitPresenceReachable();
+    gateway.startHeartbeats();
   }
 
   @AfterAll
@@ -53,7 +54,7 @@ class PresenceRoomsTest {
   @Test
   void joinUpdateAndLeaveArriveAsDiffs() throws Exception {
     String room = room();
-    Caller alice = gateway.caller("alice-" + Ids.random(6), "s1");
+    Caller alice = gateway.caller("alice-" + Ids.random(6), "s-" + Ids.random(8));
     try (DiffProbe probe = probe(room)) {
       gateway.set(alice, new JsonObject().put("room", room).put("status", "here"));
       Member joined = new Member(alice.userId(), alice.name(), "here", null, null);
@@ -74,7 +75,7 @@ class PresenceRoomsTest {
   @Test
   void setKeepsWhatItOmitsAndNullLocationClearsIt() throws Exception {
     String room = room();
-    Caller bob = gateway.caller("bob-" + Ids.random(6), "s1");
+    Caller bob = gateway.caller("bob-" + Ids.random(6), "s-" + Ids.random(8));
     try (DiffProbe probe = probe(room)) {
       gateway.set(bob, new JsonObject().put("room", room).put("status", "busy")
         .put("location", new JsonObject().put("lat", -10).put("lon", 20)));
@@ -97,7 +98,7 @@ class PresenceRoomsTest {
     String user = "carol-" + Ids.random(6);
     Caller phone = gateway.caller(user, "phone-" + Ids.random(6));
     Caller laptop = gateway.caller(user, "laptop-" + Ids.random(6));
-    Caller dave = gateway.caller("dave-" + Ids.random(6), "s1");
+    Caller dave = gateway.caller("dave-" + Ids.random(6), "s-" + Ids.random(8));
     try (DiffProbe probe = probe(room)) {
       gateway.set(phone, new JsonObject().put("room", room));
       assertEquals(1, probe.nextDiff().joined().size());
@@ -122,7 +123,7 @@ class PresenceRoomsTest {
   @Test
   void aBurstOfSixtyUpdatesCoalescesToTheLatestAtMostOneDiffPerTick() throws Exception {
     String room = room();
-    Caller eve = gateway.caller("eve-" + Ids.random(6), "s1");
+    Caller eve = gateway.caller("eve-" + Ids.random(6), "s-" + Ids.random(8));
     try (DiffProbe probe = probe(room)) {
       gateway.set(eve, new JsonObject().put("room", room));
       probe.nextDiff();
@@ -154,7 +155,7 @@ class PresenceRoomsTest {
   @Test
   void invalidArgumentsOfEveryKindAreRefusedAndChangeNothing() throws Exception {
     String room = room();
-    Caller frank = gateway.caller("frank-" + Ids.random(6), "s1");
+    Caller frank = gateway.caller("frank-" + Ids.random(6), "s-" + Ids.random(8));
     List<JsonObject> badSets = List.of(
       new JsonObject(),
       new JsonObject().put("room", ""),
@@ -190,7 +191,7 @@ class PresenceRoomsTest {
   void anAvatarAppearsOnTheUsersMembersAndOnLaterJoins() throws Exception {
     String room = room();
     String laterRoom = room();
-    Caller gina = gateway.caller("gina-" + Ids.random(6), "s1");
+    Caller gina = gateway.caller("gina-" + Ids.random(6), "s-" + Ids.random(8));
     Map<String, String> avatar = Map.of("64", "/media/g/64.png", "128", "/media/g/128.png", "256", "/media/g/256.png");
     try (DiffProbe probe = probe(room)) {
       gateway.set(gina, new JsonObject().put("room", room));

@@ -47,6 +47,7 @@ class PresenceScaleOutTest {
     ParlorRuntime gatewayNode = CLUSTER.start();
     gateway = new TestGateway(gatewayNode.vertx(), "gw-" + Ids.random(6));
     gateway.awaitPresenceReachable();
+    gateway.startHeartbeats();
   }
 
   @AfterAll

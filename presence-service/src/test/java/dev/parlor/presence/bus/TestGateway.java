@@ -69,6 +69,11 @@ final class TestGateway {
       new JsonObject().put("gatewayId", gatewayId).put("sessions", 1).put("intervalMs", 100));
   }
 
+  /** Heart-beats every 250 ms, as a live gateway does; answers the timer to cancel. */
+  long startHeartbeats() {
+    return vertx.setPeriodic(0, 250, id -> heartbeat());
+  }
+
   void sessionClosed(Caller caller, boolean userOnline) {
     vertx.eventBus().publish(Addresses.Sessions.CLOSED, new JsonObject().put("sessionId", caller.sessionId())
       .put("userId", caller.userId()).put("gatewayId", gatewayId).put("userOnline", userOnline));
