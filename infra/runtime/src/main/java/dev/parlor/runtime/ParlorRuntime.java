@@ -45,6 +45,7 @@ public final class ParlorRuntime implements AutoCloseable {
   private final List<ServiceContext> contexts = new ArrayList<>();
   private final List<HttpServer> managementServers = new ArrayList<>();
   private final Map<String, Integer> ports = ServiceContext.newPortRegistry();
+  private final InFlightRequests inFlight = new InFlightRequests();
   private String nodeId;
   private volatile boolean accepting = true;
   private volatile boolean closed;
@@ -105,12 +106,14 @@ public final class ParlorRuntime implements AutoCloseable {
   }
 
   private void deployAll(List<? extends ParlorService> services) throws Exception {
+    inFlight.install(vertx.eventBus());
     Redis redis = RedisClients.create(vertx, config, redisUrl);
     nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
     List<Future<?>> deployed = new ArrayList<>();
     for (ParlorService service : services) {
       HealthChecks readiness = baseReadiness(redis);
-      ServiceContext context = new ServiceContext(service.name(), vertx, config, redis, nodeId, readiness, ports);
+      ServiceContext context = new ServiceContext(service.name(), vertx, config, redis, nodeId, readiness, ports,
+        inFlight);
       contexts.add(context);
       int managementPort = config.getInt(service.name() + ".management.port");
       deployed.add(ManagementServer.start(vertx, managementPort, readiness).compose(server -> {
@@ -172,9 +175,9 @@ public final class ParlorRuntime implements AutoCloseable {
   }
 
   /**
-   * Graceful stop: readiness turns DOWN first, then after {@code shutdown.drain-ms} the services are undeployed
-   * (their {@code stop()} finishes in-flight work) in reverse order, the node leaves the cluster, and a Redis started
-   * here stops. Bounded by {@code shutdown.grace-ms}.
+   * Graceful stop: readiness turns DOWN first, then after {@code shutdown.drain-ms} the services are undeployed in
+   * reverse order (their consumers go, so no new request arrives), the requests already received are answered, the
+   * node leaves the cluster, and a Redis started here stops. Each step is bounded by {@code shutdown.grace-ms}.
    */
   @Override
   public synchronized void close() {
@@ -195,6 +198,10 @@ public final class ParlorRuntime implements AutoCloseable {
         for (String id : ids) {
           awaitQuietly(vertx.undeploy(id), graceMs);
         }
+      }
+      awaitQuietly(inFlight.drained(vertx, graceMs), graceMs + 1_000);
+      if (inFlight.count() > 0) {
+        LOG.warn("Stopping with {} requests still unanswered after {} ms", inFlight.count(), graceMs);
       }
       managementServers.forEach(server -> awaitQuietly(server.close(), graceMs));
       awaitQuietly(vertx.close(), graceMs);

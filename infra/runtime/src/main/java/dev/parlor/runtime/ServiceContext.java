@@ -28,9 +28,11 @@ public final class ServiceContext {
   private final HealthChecks readiness;
   private final Map<String, Integer> ports;
   private final List<String> deployments = new CopyOnWriteArrayList<>();
+  private final InFlightRequests inFlight;
 
   ServiceContext(String name, Vertx vertx, ServiceConfig config, Redis redis, String nodeId, HealthChecks readiness,
-                 Map<String, Integer> ports) {
+                 Map<String, Integer> ports, InFlightRequests inFlight) {
+    this.inFlight = inFlight;
     this.name = name;
     this.vertx = vertx;
     this.config = config;
@@ -79,6 +81,10 @@ public final class ServiceContext {
   /** Records a port this service bound, under a name like {@code gateway.http}. */
   public void publishPort(String portName, int port) {
     ports.put(portName, port);
+  }
+
+  InFlightRequests inFlight() {
+    return inFlight;
   }
 
   List<String> deployments() {

@@ -37,4 +37,20 @@ class ClusterRequestTest {
     assertNotEquals(sender.nodeId(), server.nodeId());
     assertEquals(server.nodeId(), reply.body().getString("nodeId"));
   }
+
+  @Test
+  void aGracefulStopAnswersTheRequestsAlreadyReceived() throws Exception {
+    ParlorRuntime leaving = cluster.start(new ProbeService(true));
+    var pending = sender.vertx().eventBus().<JsonObject>request(ProbeService.SLOW, new JsonObject(),
+      new DeliveryOptions().setSendTimeout(10_000));
+    // Stop once the request is surely being handled: it is answered only after SLOW_MS.
+    Thread.sleep(ProbeService.SLOW_MS / 3);
+    long started = System.nanoTime();
+    cluster.stop(leaving);
+    long stopMs = (System.nanoTime() - started) / 1_000_000;
+    Message<JsonObject> reply = ParlorRuntime.await(pending);
+    assertEquals(leaving.nodeId(), reply.body().getString("nodeId"));
+    org.junit.jupiter.api.Assertions.assertTrue(stopMs >= ProbeService.SLOW_MS / 2,
+      "the stop waited for the request in flight (" + stopMs + " ms)");
+  }
 }

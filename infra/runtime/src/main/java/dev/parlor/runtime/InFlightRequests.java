@@ -1,0 +1,54 @@
+package dev.parlor.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts event-bus requests this process has received and not yet answered, so a graceful stop can wait for them:
+ * a request is in flight from its delivery to a local consumer until a reply (or failure) is sent to its reply
+ * address. Works for every consumer of the process without the services doing anything.
+ */
+final class InFlightRequests {
+
+  private static final long POLL_MS = 10;
+
+  private final Set<String> pendingReplies = ConcurrentHashMap.newKeySet();
+
+  void install(EventBus eventBus) {
+    eventBus.addInboundInterceptor(delivery -> {
+      String replyAddress = delivery.message().replyAddress();
+      if (replyAddress != null) {
+        pendingReplies.add(replyAddress);
+      }
+      delivery.next();
+    });
+    eventBus.addOutboundInterceptor(delivery -> {
+      pendingReplies.remove(delivery.message().address());
+      delivery.next();
+    });
+  }
+
+  int count() {
+    return pendingReplies.size();
+  }
+
+  /** Completes when every received request has been answered, or after {@code timeoutMs}. */
+  Future<Void> drained(Vertx vertx, long timeoutMs) {
+    Promise<Void> promise = Promise.promise();
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    poll(vertx, promise, deadline);
+    return promise.future();
+  }
+
+  private void poll(Vertx vertx, Promise<Void> promise, long deadline) {
+    if (pendingReplies.isEmpty() || System.currentTimeMillis() >= deadline) {
+      promise.complete();
+      return;
+    }
+    vertx.setTimer(POLL_MS, t -> poll(vertx, promise, deadline));
+  }
+}
