@@ -116,6 +116,46 @@ class PresenceScaleOutTest {
     }
   }
 
+  @Test
+  void whenAnInstanceStopsTheOthersTickItsRoomsAndNobodyShowsTwice() throws Exception {
+    ParlorRuntime third = CLUSTER.start(new JsonObject().put("presence.tick-ms", TICK_MS), new PresenceService());
+    String room = "lobby-" + Ids.random(8);
+    List<Caller> users = new ArrayList<>();
+    for (int u = 0; u < 9; u++) {
+      users.add(gateway.caller("v" + u + "-" + Ids.random(6), "s-" + Ids.random(6)));
+    }
+    try (DiffProbe probe = new DiffProbe(gateway.vertx(), room).awaitReady(first.vertx())
+      .awaitReady(second.vertx()).awaitReady(third.vertx())) {
+      setAll(users, room, "before");
+      Set<String> joined = new HashSet<>();
+      while (joined.size() < users.size()) {
+        for (Member member : probe.nextDiff().joined()) {
+          assertTrue(joined.add(member.userId()), "joined once: " + member.userId());
+        }
+      }
+      CLUSTER.stop(third);
+      setAll(users, room, "after");
+      Set<String> updated = new HashSet<>();
+      while (updated.size() < users.size()) {
+        PresenceDiff diff = probe.nextDiff();
+        assertEquals(List.of(), diff.joined(), "nobody joins twice");
+        for (Member member : diff.updated()) {
+          assertEquals("after", member.status());
+          assertTrue(updated.add(member.userId()), "updated once: " + member.userId());
+        }
+      }
+      assertEquals(users.size(), gateway.snapshot(room).getJsonArray("members").size());
+    }
+  }
+
+  private static void setAll(List<Caller> users, String room, String status) throws Exception {
+    List<Future<JsonObject>> wave = new ArrayList<>();
+    for (Caller user : users) {
+      wave.add(gateway.request(Addresses.Presence.SET, new JsonObject().put("room", room).put("status", status), user));
+    }
+    TestGateway.await(Future.all(wave));
+  }
+
   private static void assertStepsOnlyGoForward(List<String> seen) {
     int last = -1;
     for (String entry : seen) {
