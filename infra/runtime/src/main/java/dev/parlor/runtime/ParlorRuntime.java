@@ -6,10 +6,12 @@ import dev.parlor.runtime.config.ConfigLoader;
 import dev.parlor.runtime.config.ConfigSources;
 import dev.parlor.runtime.config.ServiceConfig;
 import dev.parlor.runtime.health.ManagementServer;
+import dev.parlor.runtime.health.Metrics;
 import dev.parlor.runtime.redis.RedisClients;
 import dev.parlor.runtime.redis.RedisServerProcess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -50,7 +52,11 @@ public final class ParlorRuntime implements AutoCloseable {
   private volatile boolean accepting = true;
   private volatile boolean closed;
 
-  private ParlorRuntime(Vertx vertx, ServiceConfig config, RedisServerProcess redisProcess, String redisUrl) {
+  private final Metrics metrics;
+
+  private ParlorRuntime(Vertx vertx, ServiceConfig config, RedisServerProcess redisProcess, String redisUrl,
+                        Metrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.config = config;
     this.redisProcess = redisProcess;
@@ -79,15 +85,16 @@ public final class ParlorRuntime implements AutoCloseable {
     }
 
     Vertx vertx;
+    Metrics metrics = new Metrics(config.getBoolean(CommonSettings.METRICS_ENABLED));
     try {
-      vertx = buildVertx(config);
+      vertx = buildVertx(config, metrics);
     } catch (Exception e) {
       if (redisProcess != null) {
         redisProcess.close();
       }
       throw e;
     }
-    ParlorRuntime runtime = new ParlorRuntime(vertx, config, redisProcess, redisUrl);
+    ParlorRuntime runtime = new ParlorRuntime(vertx, config, redisProcess, redisUrl, metrics);
     try {
       runtime.deployAll(services);
     } catch (Exception e) {
@@ -97,11 +104,12 @@ public final class ParlorRuntime implements AutoCloseable {
     return runtime;
   }
 
-  private static Vertx buildVertx(ServiceConfig config) throws Exception {
+  private static Vertx buildVertx(ServiceConfig config, Metrics metrics) throws Exception {
+    VertxOptions options = Clustering.vertxOptions(config).setMetricsOptions(metrics.vertxOptions());
     if (!config.getBoolean(CommonSettings.CLUSTER_ENABLED)) {
-      return Vertx.builder().with(Clustering.vertxOptions(config)).build();
+      return Vertx.builder().with(options).build();
     }
-    return await(Vertx.builder().with(Clustering.vertxOptions(config))
+    return await(Vertx.builder().with(options)
       .withClusterManager(Clustering.clusterManager(config)).buildClustered());
   }
 
@@ -113,10 +121,10 @@ public final class ParlorRuntime implements AutoCloseable {
     for (ParlorService service : services) {
       HealthChecks readiness = baseReadiness(redis);
       ServiceContext context = new ServiceContext(service.name(), vertx, config, redis, nodeId, readiness, ports,
-        inFlight);
+        inFlight, metrics.registry());
       contexts.add(context);
       int managementPort = config.getInt(service.name() + ".management.port");
-      deployed.add(ManagementServer.start(vertx, managementPort, readiness).compose(server -> {
+      deployed.add(ManagementServer.start(vertx, managementPort, readiness, metrics).compose(server -> {
         managementServers.add(server);
         context.publishPort(service.name() + ".management", server.actualPort());
         return service.deploy(context);

@@ -2,6 +2,7 @@ package dev.parlor.runtime;
 
 import dev.parlor.runtime.config.CommonSettings;
 import dev.parlor.runtime.config.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -29,10 +30,12 @@ public final class ServiceContext {
   private final Map<String, Integer> ports;
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private final InFlightRequests inFlight;
+  private final MeterRegistry metrics;
 
   ServiceContext(String name, Vertx vertx, ServiceConfig config, Redis redis, String nodeId, HealthChecks readiness,
-                 Map<String, Integer> ports, InFlightRequests inFlight) {
+                 Map<String, Integer> ports, InFlightRequests inFlight, MeterRegistry metrics) {
     this.inFlight = inFlight;
+    this.metrics = metrics;
     this.name = name;
     this.vertx = vertx;
     this.config = config;
@@ -66,6 +69,11 @@ public final class ServiceContext {
   /** Readiness checks of this service; add a check for anything without which the service cannot serve. */
   public HealthChecks readiness() {
     return readiness;
+  }
+
+  /** Where the service registers its own meters (scraped at {@code /metrics} on its management port). */
+  public MeterRegistry metrics() {
+    return metrics;
   }
 
   /** The timeout for event-bus requests this service sends. */

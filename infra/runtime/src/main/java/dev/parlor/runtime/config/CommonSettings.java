@@ -23,6 +23,7 @@ public final class CommonSettings {
   public static final String REDIS_EMBEDDED_APPENDONLY = "redis.embedded.appendonly";
 
   public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
+  public static final String METRICS_ENABLED = "metrics.enabled";
   public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";
   public static final String SHUTDOWN_GRACE_MS = "shutdown.grace-ms";
 

@@ -9,8 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 
 /**
- * The management port of a service: {@code /health/live} (the process answers) and {@code /health/ready} (it can
- * serve: 200 UP or 503 DOWN, with every check in the body).
+ * The management port of a service: {@code /health/live} (the process answers), {@code /health/ready} (it can
+ * serve: 200 UP or 503 DOWN, with every check in the body) and {@code /metrics} (Prometheus).
  */
 public final class ManagementServer {
 
@@ -24,9 +24,10 @@ public final class ManagementServer {
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
   }
 
-  public static Future<HttpServer> start(Vertx vertx, int port, HealthChecks readiness) {
+  public static Future<HttpServer> start(Vertx vertx, int port, HealthChecks readiness, Metrics metrics) {
     Router router = Router.router(vertx);
     mountHealth(vertx, router, readiness);
+    router.get("/metrics").handler(metrics.scrapingHandler());
     return vertx.createHttpServer().requestHandler(router).listen(port);
   }
 }
