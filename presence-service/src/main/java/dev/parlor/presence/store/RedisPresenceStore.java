@@ -25,10 +25,7 @@ public final class RedisPresenceStore implements PresenceStore {
   private static final long CLOSED_MARKER_SECONDS = 600;
   private static final long USER_ROOMS_SECONDS = 86_400;
 
-  private static final int KNOWN_SESSIONS = 100_000;
-
   private final Redis redis;
-  private final KnownSessions known = new KnownSessions(KNOWN_SESSIONS);
 
   public RedisPresenceStore(Redis redis) {
     this.redis = redis;
@@ -37,15 +34,10 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<Boolean> set(Caller caller, PresenceUpdate update) {
     String session = sessionOf(caller);
-    if (!known.contains(session, update.room())) {
-      return indexedSet(caller, session, update);
-    }
-    return runSet(caller, session, update, null).compose(result -> result.get(1).toInteger() == 0
-      ? Future.succeededFuture(result.get(0).toInteger() == 1)
-      // The session was no longer in the room (left, closed or reaped meanwhile): take back what the script added
-      // and redo it the careful way. Within a tick the two cancel out, so viewers see at most the final state.
-      : removeSession(update.room(), session).compose(removed -> indexedSet(caller, session, update))
-        .map(changed -> true));
+    // Most sets are updates of a session already in the room: one script. Only a join takes the indexed path.
+    return runSet(caller, session, update, null, false).compose(result -> result.get(0).toInteger() < 0
+      ? indexedSet(caller, session, update)
+      : Future.succeededFuture(result.get(0).toInteger() == 1));
   }
 
   /** Writes the indexes first, so that whoever closes this session finds the room, then runs the room script. */
@@ -68,29 +60,24 @@ public final class RedisPresenceStore implements PresenceStore {
       if (closed.result().toLong() > 0) {
         return Future.failedFuture(new SessionClosed(session));
       }
-      return runSet(caller, session, update, avatar.result() == null ? null : avatar.result().toString());
+      return runSet(caller, session, update, avatar.result() == null ? null : avatar.result().toString(), true);
     }).compose(result -> {
       boolean changed = result.get(0).toInteger() == 1;
       if (result.get(1).toInteger() == 0) {
-        known.add(session, room);
         return Future.succeededFuture(changed);
       }
-      return undoIfClosedMeanwhile(session, room).map(undone -> {
-        if (!undone) {
-          known.add(session, room);
-        }
-        return changed || undone;
-      });
+      return undoIfClosedMeanwhile(session, room).map(undone -> changed || undone);
     });
   }
 
-  private Future<Response> runSet(Caller caller, String session, PresenceUpdate update, String avatar) {
+  private Future<Response> runSet(Caller caller, String session, PresenceUpdate update, String avatar,
+                                  boolean mayAdd) {
     return send(eval(RoomScripts.SET, PresenceKeys.room(update.room()))
       .arg(caller.userId()).arg(session).arg(Objects.requireNonNullElse(caller.name(), caller.userId()))
       .arg(mode(update.setsStatus(), update.status())).arg(Objects.requireNonNullElse(update.status(), ""))
       .arg(mode(update.setsLocation(), update.location()))
       .arg(update.location() == null ? "" : update.location().toJson().encode())
-      .arg(avatar == null ? "" : avatar));
+      .arg(avatar == null ? "" : avatar).arg(mayAdd ? "1" : "0"));
   }
 
   /** The close of this session may have listed its rooms before this join landed: look again, and undo it. */
@@ -106,7 +93,6 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<Boolean> leave(Caller caller, String room) {
     String session = sessionOf(caller);
-    known.remove(session, room);
     return removeSession(room, session).compose(outcome ->
       send(Request.cmd(Command.SREM).arg(PresenceKeys.sessionRooms(session)).arg(room)).map(outcome == 2));
   }
@@ -118,7 +104,6 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<List<String>> closeSession(String sessionId, String gatewayId) {
-    known.forget(sessionId);
     return send(Request.cmd(Command.SET).arg(PresenceKeys.sessionClosed(sessionId)).arg(1)
         .arg("EX").arg(CLOSED_MARKER_SECONDS))
       .compose(marked -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.sessionRooms(sessionId))))

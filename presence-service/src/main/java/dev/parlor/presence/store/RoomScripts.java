@@ -8,9 +8,11 @@ final class RoomScripts {
 
   /**
    * ARGV: userId, sessionId, name, status mode (k keep, s set, c clear), status, location mode, location JSON,
-   * avatar JSON or empty. Answers {changed, sessionAdded}.
+   * avatar JSON or empty, may-add (1: the session may join the room). Answers {changed, sessionAdded}, or {-1, 0}
+   * when the session is not in the room and may not join it here.
    */
   static final String SET = """
+    if ARGV[9] ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[2]) == 0 then return {-1, 0} end
     local raw = redis.call('HGET', KEYS[1], ARGV[1])
     local member, kind
     if raw then member = cjson.decode(raw); kind = 'update' else member = {userId = ARGV[1]}; kind = 'join' end

@@ -101,6 +101,7 @@ class PresenceBenchmark {
     int entries = 0;
     int maxEntries = 0;
     long lastArrival = loadStart;
+    long maxGapMs = 0;
     long deadline = loadStart + (SECONDS + 5) * 1_000_000_000L;
     boolean sawLast = false;
     while (!sawLast && System.nanoTime() < deadline) {
@@ -108,6 +109,7 @@ class PresenceBenchmark {
       diffs++;
       entries += received.diff().updated().size();
       maxEntries = Math.max(maxEntries, received.diff().updated().size());
+      maxGapMs = Math.max(maxGapMs, (received.atNanos() - lastArrival) / 1_000_000);
       lastArrival = received.atNanos();
       for (Member member : received.diff().updated()) {
         int seq = Integer.parseInt(member.status().substring(1));
@@ -123,8 +125,8 @@ class PresenceBenchmark {
     System.out.printf("  join: %d members in %d ms (%.0f/s); snapshot of %d members: %d ms%n", MEMBERS, joinMs,
       MEMBERS * 1000.0 / joinMs, MEMBERS, snapshotMs);
     System.out.printf("  sent %d updates (%d failed) -> %d diffs in %.2f s: %.1f diffs/s, %.0f member updates/s,"
-      + " largest diff %d members%n", sent.get(), failed.get(), diffs, seconds, diffs / seconds, entries / seconds,
-      maxEntries);
+      + " largest diff %d members, longest gap between diffs %d ms%n", sent.get(), failed.get(), diffs, seconds,
+      diffs / seconds, entries / seconds, maxEntries, maxGapMs);
     System.out.printf("  latency set sent -> diff received (ms): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
       pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1000.0);
     System.out.printf("  deliveries if all %d members watch the room: %.0f diff frames/s, %.0f member updates/s%n",
