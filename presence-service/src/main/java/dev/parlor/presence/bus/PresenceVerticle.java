@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class PresenceVerticle extends VerticleBase {
   private final PresenceTiming timing;
   private final String instanceId;
   private RoomTicker ticker;
+  private List<MessageConsumer<JsonObject>> consumers;
   private long tickTimer;
   private long reapTimer;
   private boolean reaping;
@@ -46,23 +48,25 @@ public final class PresenceVerticle extends VerticleBase {
   public Future<?> start() {
     ticker = new RoomTicker(store, instanceId, timing.tickLeaseMs(), this::publishDiff);
     EventBus bus = vertx.eventBus();
-    List<Future<Void>> consumers = List.of(
-      bus.<JsonObject>consumer(Addresses.Presence.SET, this::set).completion(),
-      bus.<JsonObject>consumer(Addresses.Presence.LEAVE, this::leave).completion(),
-      bus.<JsonObject>consumer(Addresses.Presence.SNAPSHOT, this::snapshot).completion(),
-      bus.<JsonObject>consumer(Addresses.Presence.AVATAR, this::avatar).completion(),
-      bus.<JsonObject>consumer(Addresses.Sessions.CLOSED, this::sessionClosed).completion(),
-      bus.<JsonObject>consumer(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat).completion());
+    consumers = List.of(
+      bus.<JsonObject>consumer(Addresses.Presence.SET, this::set),
+      bus.<JsonObject>consumer(Addresses.Presence.LEAVE, this::leave),
+      bus.<JsonObject>consumer(Addresses.Presence.SNAPSHOT, this::snapshot),
+      bus.<JsonObject>consumer(Addresses.Presence.AVATAR, this::avatar),
+      bus.<JsonObject>consumer(Addresses.Sessions.CLOSED, this::sessionClosed),
+      bus.<JsonObject>consumer(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> ticker.tick());
     reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> reapDeadGateways());
-    return Future.all(consumers);
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 
+  /** Stops taking messages first, so the last tick publishes every change this instance made. */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(reapTimer);
-    return ticker.tick();
+    return Future.join(consumers.stream().map(MessageConsumer::unregister).toList())
+      .eventually(() -> ticker.finish());
   }
 
   private void set(Message<JsonObject> message) {

@@ -41,6 +41,9 @@ public interface PresenceStore {
   /** Takes a room's pending changes if {@code tickerId} holds (or can take) the room's tick lease. */
   Future<Drained> drain(String room, String tickerId, long leaseMs);
 
+  /** Gives up a room's tick lease if {@code tickerId} holds it, so another instance ticks the room at once. */
+  Future<Void> releaseTick(String room, String tickerId);
+
   /** What a drain found. */
   record Drained(Outcome outcome, List<Change> changes) {
 

@@ -181,6 +181,12 @@ public final class RedisPresenceStore implements PresenceStore {
       });
   }
 
+  @Override
+  public Future<Void> releaseTick(String room, String tickerId) {
+    return send(Request.cmd(Command.EVAL).arg(RoomScripts.RELEASE_TICK).arg(1).arg(PresenceKeys.roomTicker(room))
+      .arg(tickerId)).mapEmpty();
+  }
+
   /** Requests without a session (a trusted service acting for a user) hold the member as one pseudo-session. */
   static String sessionOf(Caller caller) {
     return caller.sessionId() != null ? caller.sessionId() : "user-" + caller.userId();

@@ -73,6 +73,12 @@ final class RoomScripts {
     return {1, changes}
     """;
 
+  /** KEYS: ticker lease. ARGV: tickerId. Deletes the lease only if this ticker holds it. */
+  static final String RELEASE_TICK = """
+    if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+    return 0
+    """;
+
   /** KEYS: gateways. ARGV: gatewayId, deadBeforeMs. Forgets a gateway only if it is still silent. */
   static final String FORGET_GATEWAY = """
     local seen = redis.call('ZSCORE', KEYS[1], ARGV[1])

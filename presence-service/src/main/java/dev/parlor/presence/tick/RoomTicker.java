@@ -29,7 +29,7 @@ public final class RoomTicker {
   private final long leaseMs;
   private final BiConsumer<String, PresenceDiff> publish;
   private final Set<String> active = new LinkedHashSet<>();
-  private boolean ticking;
+  private Future<Void> running;
 
   public RoomTicker(PresenceStore store, String tickerId, long leaseMs, BiConsumer<String, PresenceDiff> publish) {
     this.store = store;
@@ -49,14 +49,23 @@ public final class RoomTicker {
 
   /** One tick over every active room; a tick still running when the next is due makes that one skip. */
   public Future<Void> tick() {
-    if (ticking || active.isEmpty()) {
+    if (running != null || active.isEmpty()) {
       return Future.succeededFuture();
     }
-    ticking = true;
     List<String> rooms = new ArrayList<>(active);
-    return Batches.each(rooms, this::tickRoom)
-      .<Void>mapEmpty()
-      .onComplete(done -> ticking = false);
+    running = Batches.each(rooms, this::tickRoom).<Void>mapEmpty().onComplete(done -> running = null);
+    return running;
+  }
+
+  /**
+   * On the way out: after the running tick, one last tick publishes what is pending, then the leases of the rooms
+   * still on the list are given up so other instances take them over without waiting for the leases to run out.
+   */
+  public Future<Void> finish() {
+    Future<Void> current = running == null ? Future.succeededFuture() : running;
+    return current.compose(done -> tick())
+      .compose(done -> Batches.each(new ArrayList<>(active), room -> store.releaseTick(room, tickerId)))
+      .mapEmpty();
   }
 
   private Future<Void> tickRoom(String room) {

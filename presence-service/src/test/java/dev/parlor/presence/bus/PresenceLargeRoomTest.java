@@ -51,21 +51,25 @@ class PresenceLargeRoomTest {
     String room = "map-" + Ids.random(8);
     // Filled through the real store, and its backlog drained as a ticker would, so the test starts from a quiet room.
     Redis redis = Redis.createClient(presence.vertx(), new RedisOptions().setConnectionString(TestRedis.url())
-      .setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096));
+      .setMaxPoolSize(32).setMaxPoolWaiting(4096).setMaxWaitingHandlers(4096));
     PresenceStore store = new RedisPresenceStore(redis);
     long filling = System.nanoTime();
     List<Integer> ids = IntStream.range(0, MEMBERS).boxed().toList();
     TestGateway.await(Batches.each(ids, i -> store.set(new Caller("m" + i, "M" + i, "s" + i + "-" + room, null),
-      new PresenceUpdate(room, true, "walking", true, new Location(i % 90, i % 180, null)))));
+      new PresenceUpdate(room, true, "walking", true, new Location(i % 90, i % 180, null)))), 120);
     assertEquals(MEMBERS, TestGateway.await(store.drain(room, "test-ticker", 1)).changes().size());
     System.out.printf("filled %d members in %d ms%n", MEMBERS, (System.nanoTime() - filling) / 1_000_000);
 
-    long start = System.nanoTime();
-    JsonObject snapshot = gateway.snapshot(room);
-    long snapshotMs = (System.nanoTime() - start) / 1_000_000;
-    assertEquals(MEMBERS, snapshot.getJsonArray("members").size());
+    // The best of three, so a busy CI machine measures the service rather than its neighbours.
+    long snapshotMs = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long start = System.nanoTime();
+      JsonObject snapshot = gateway.snapshot(room);
+      snapshotMs = Math.min(snapshotMs, (System.nanoTime() - start) / 1_000_000);
+      assertEquals(MEMBERS, snapshot.getJsonArray("members").size());
+    }
     System.out.printf("snapshot of %d members in %d ms%n", MEMBERS, snapshotMs);
-    assertTrue(snapshotMs < 2_000, "snapshot of " + MEMBERS + " members took " + snapshotMs + " ms");
+    assertTrue(snapshotMs < 1_000, "snapshot of " + MEMBERS + " members took " + snapshotMs + " ms");
 
     try (DiffProbe probe = new DiffProbe(gateway.vertx(), room).awaitReady(presence.vertx())) {
       Caller mover = gateway.caller("m42", "s42-" + room);

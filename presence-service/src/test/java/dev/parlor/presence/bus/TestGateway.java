@@ -96,8 +96,12 @@ final class TestGateway {
   }
 
   static <T> T await(Future<T> future) throws Exception {
+    return await(future, 10);
+  }
+
+  static <T> T await(Future<T> future, long timeoutSeconds) throws Exception {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(timeoutSeconds, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
