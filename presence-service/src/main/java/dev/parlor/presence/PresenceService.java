@@ -23,6 +23,6 @@ public final class PresenceService implements ParlorService {
     PresenceTiming timing = PresenceTiming.of(context.config());
     // One verticle per process: its ticker keeps the rooms it must tick; the instance id names it in tick leases.
     String instanceId = context.nodeId() + "-" + Ids.random(6);
-    return context.deploy(() -> new PresenceVerticle(store, timing, instanceId), new DeploymentOptions());
+    return context.deploy(() -> new PresenceVerticle(context, store, timing, instanceId), new DeploymentOptions());
   }
 }

@@ -10,11 +10,11 @@ import dev.parlor.presence.rules.PresenceArgs;
 import dev.parlor.presence.rules.PresenceUpdate;
 import dev.parlor.presence.store.PresenceStore;
 import dev.parlor.presence.tick.RoomTicker;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.ServiceVerticle;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -25,48 +25,52 @@ import org.slf4j.LoggerFactory;
  * Wiring of the presence-service: the requests of {@code Addresses.Presence}, the session events of the gateways,
  * avatar announcements, and two clocks (the room tick and the dead-gateway reaper).
  */
-public final class PresenceVerticle extends VerticleBase {
+public final class PresenceVerticle extends ServiceVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceVerticle.class);
 
   private final PresenceStore store;
   private final PresenceTiming timing;
   private final String instanceId;
+  private final Counter diffsPublished;
+  private final Counter diffEntries;
   private RoomTicker ticker;
-  private List<MessageConsumer<JsonObject>> consumers;
   private long tickTimer;
   private long reapTimer;
   private boolean reaping;
 
-  public PresenceVerticle(PresenceStore store, PresenceTiming timing, String instanceId) {
+  public PresenceVerticle(ServiceContext context, PresenceStore store, PresenceTiming timing, String instanceId) {
+    super(context);
     this.store = store;
     this.timing = timing;
     this.instanceId = instanceId;
+    this.diffsPublished = Counter.builder("parlor.presence.diffs").description("presence.diff events published")
+      .register(context.metrics());
+    this.diffEntries = Counter.builder("parlor.presence.diff.entries")
+      .description("joined, updated and left entries in published diffs").register(context.metrics());
   }
 
   @Override
   public Future<?> start() {
     ticker = new RoomTicker(store, instanceId, timing.tickLeaseMs(), this::publishDiff);
-    EventBus bus = vertx.eventBus();
-    consumers = List.of(
-      bus.<JsonObject>consumer(Addresses.Presence.SET, this::set),
-      bus.<JsonObject>consumer(Addresses.Presence.LEAVE, this::leave),
-      bus.<JsonObject>consumer(Addresses.Presence.SNAPSHOT, this::snapshot),
-      bus.<JsonObject>consumer(Addresses.Presence.AVATAR, this::avatar),
-      bus.<JsonObject>consumer(Addresses.Sessions.CLOSED, this::sessionClosed),
-      bus.<JsonObject>consumer(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
+    List<Future<Void>> consumers = List.of(
+      this.<JsonObject>consume(Addresses.Presence.SET, this::set),
+      this.<JsonObject>consume(Addresses.Presence.LEAVE, this::leave),
+      this.<JsonObject>consume(Addresses.Presence.SNAPSHOT, this::snapshot),
+      this.<JsonObject>consume(Addresses.Presence.AVATAR, this::avatar),
+      this.<JsonObject>consume(Addresses.Sessions.CLOSED, this::sessionClosed),
+      this.<JsonObject>consume(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> ticker.tick());
     reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> reapDeadGateways());
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    return Future.all(consumers);
   }
 
-  /** Stops taking messages first, so the last tick publishes every change this instance made. */
+  /** After the last request was answered: publish every change this instance made, then give up its tick leases. */
   @Override
-  public Future<?> stop() {
+  protected Future<?> onStop() {
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(reapTimer);
-    return Future.join(consumers.stream().map(MessageConsumer::unregister).toList())
-      .eventually(() -> ticker.finish());
+    return ticker.finish();
   }
 
   private void set(Message<JsonObject> message) {
@@ -168,6 +172,8 @@ public final class PresenceVerticle extends VerticleBase {
   }
 
   private void publishDiff(String room, PresenceDiff diff) {
+    diffsPublished.increment();
+    diffEntries.increment(diff.joined().size() + diff.updated().size() + diff.left().size());
     vertx.eventBus().publish(Addresses.Topics.presence(room), diff.toEvent());
   }
 

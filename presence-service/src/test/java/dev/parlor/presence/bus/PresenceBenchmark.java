@@ -67,7 +67,7 @@ class PresenceBenchmark {
     JsonObject joining = new JsonObject().put("room", room).put("status", "joined");
     // A join that timed out on a busy machine is simply sent again: a repeated set is harmless.
     TestGateway.await(Batches.each(members, m -> gateway.request(Addresses.Presence.SET, joining, m)
-      .recover(e -> gateway.request(Addresses.Presence.SET, joining, m))));
+      .recover(e -> gateway.request(Addresses.Presence.SET, joining, m))), 300);
     long joinMs = (System.nanoTime() - joinStart) / 1_000_000;
     int joined = 0;
     while (joined < MEMBERS) {
