@@ -2,7 +2,8 @@ package dev.parlor.presence.store;
 
 /**
  * Redis keys of the presence-service, all under {@code presence:}. A room's keys share the hash tag {@code {room}},
- * so each room script touches one slot and works on Redis Cluster; room names cannot contain braces.
+ * a session's keys {@code {sessionId}} and a user's keys {@code {userId}}, so each script touches one slot and works
+ * on Redis Cluster; room names and ids cannot contain braces.
  */
 final class PresenceKeys {
 
@@ -27,19 +28,19 @@ final class PresenceKeys {
   }
 
   static String sessionRooms(String sessionId) {
-    return "presence:session:" + sessionId + ":rooms";
+    return "presence:session:{" + sessionId + "}:rooms";
   }
 
   static String sessionClosed(String sessionId) {
-    return "presence:session:" + sessionId + ":closed";
+    return "presence:session:{" + sessionId + "}:closed";
   }
 
   static String userRooms(String userId) {
-    return "presence:user:" + userId + ":rooms";
+    return "presence:user:{" + userId + "}:rooms";
   }
 
   static String userAvatar(String userId) {
-    return "presence:user:" + userId + ":avatar";
+    return "presence:user:{" + userId + "}:avatar";
   }
 
   static String gatewaySessions(String gatewayId) {

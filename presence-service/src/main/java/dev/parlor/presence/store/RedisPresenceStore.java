@@ -25,7 +25,10 @@ public final class RedisPresenceStore implements PresenceStore {
   private static final long CLOSED_MARKER_SECONDS = 600;
   private static final long USER_ROOMS_SECONDS = 86_400;
 
+  private static final int KNOWN_SESSIONS = 100_000;
+
   private final Redis redis;
+  private final KnownSessions known = new KnownSessions(KNOWN_SESSIONS);
 
   public RedisPresenceStore(Redis redis) {
     this.redis = redis;
@@ -34,7 +37,11 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<Boolean> set(Caller caller, PresenceUpdate update) {
     String session = sessionOf(caller);
-    // Most sets are updates of a session already in the room: one script. Only a join takes the indexed path.
+    if (!known.contains(session, update.room())) {
+      return indexedSet(caller, session, update);
+    }
+    // Most sets are updates of a session already in the room: one script. One that is not (it left, closed or was
+    // reaped since) is refused by the script and takes the indexed path.
     return runSet(caller, session, update, null, false).compose(result -> result.get(0).toInteger() < 0
       ? indexedSet(caller, session, update)
       : Future.succeededFuture(result.get(0).toInteger() == 1));
@@ -44,12 +51,12 @@ public final class RedisPresenceStore implements PresenceStore {
   private Future<Boolean> indexedSet(Caller caller, String session, PresenceUpdate update) {
     String room = update.room();
     List<Future<Response>> indexes = new ArrayList<>();
-    Future<Response> closed = send(Request.cmd(Command.EXISTS).arg(PresenceKeys.sessionClosed(session)));
+    Future<Response> closed = send(Request.cmd(Command.EVAL).arg(RoomScripts.INDEX_SESSION).arg(2)
+      .arg(PresenceKeys.sessionRooms(session)).arg(PresenceKeys.sessionClosed(session)).arg(room));
     indexes.add(closed);
-    indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.sessionRooms(session)).arg(room)));
-    indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.userRooms(caller.userId())).arg(room)));
-    indexes.add(send(Request.cmd(Command.EXPIRE).arg(PresenceKeys.userRooms(caller.userId())).arg(USER_ROOMS_SECONDS)));
-    Future<Response> avatar = send(Request.cmd(Command.GET).arg(PresenceKeys.userAvatar(caller.userId())));
+    Future<Response> avatar = send(Request.cmd(Command.EVAL).arg(RoomScripts.INDEX_USER).arg(2)
+      .arg(PresenceKeys.userRooms(caller.userId())).arg(PresenceKeys.userAvatar(caller.userId()))
+      .arg(room).arg(USER_ROOMS_SECONDS));
     indexes.add(avatar);
     if (caller.gatewayId() != null) {
       indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.gatewaySessions(caller.gatewayId())).arg(session)));
@@ -57,16 +64,22 @@ public final class RedisPresenceStore implements PresenceStore {
         .arg(System.currentTimeMillis()).arg(caller.gatewayId())));
     }
     return Future.all(indexes).compose(done -> {
-      if (closed.result().toLong() > 0) {
+      if (closed.result().toInteger() == 1) {
         return Future.failedFuture(new SessionClosed(session));
       }
       return runSet(caller, session, update, avatar.result() == null ? null : avatar.result().toString(), true);
     }).compose(result -> {
       boolean changed = result.get(0).toInteger() == 1;
       if (result.get(1).toInteger() == 0) {
+        known.add(session, room);
         return Future.succeededFuture(changed);
       }
-      return undoIfClosedMeanwhile(session, room).map(undone -> changed || undone);
+      return undoIfClosedMeanwhile(session, room).map(undone -> {
+        if (!undone) {
+          known.add(session, room);
+        }
+        return changed || undone;
+      });
     });
   }
 
@@ -93,6 +106,7 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<Boolean> leave(Caller caller, String room) {
     String session = sessionOf(caller);
+    known.remove(session, room);
     return removeSession(room, session).compose(outcome ->
       send(Request.cmd(Command.SREM).arg(PresenceKeys.sessionRooms(session)).arg(room)).map(outcome == 2));
   }
@@ -104,6 +118,7 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<List<String>> closeSession(String sessionId, String gatewayId) {
+    known.forget(sessionId);
     return send(Request.cmd(Command.SET).arg(PresenceKeys.sessionClosed(sessionId)).arg(1)
         .arg("EX").arg(CLOSED_MARKER_SECONDS))
       .compose(marked -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.sessionRooms(sessionId))))

@@ -1,7 +1,7 @@
 package dev.parlor.presence.store;
 
 /**
- * The Lua scripts that change one room atomically: membership, member state and the change log move together, so a
+ * The Lua scripts of the presence store, each on the keys of one hash slot. The room scripts change one room atomically: membership, member state and the change log move together, so a
  * change is logged exactly when it happened. KEYS are {@link PresenceKeys#room} (members, sessions, counts, changes).
  */
 final class RoomScripts {
@@ -71,6 +71,20 @@ final class RoomScripts {
     local changes = redis.call('LRANGE', KEYS[1], 0, -1)
     redis.call('DEL', KEYS[1])
     return {1, changes}
+    """;
+
+  /** KEYS: session rooms, session closed marker. ARGV: room. Answers 1 (closed: nothing done) or 0 (room indexed). */
+  static final String INDEX_SESSION = """
+    if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
+    redis.call('SADD', KEYS[1], ARGV[1])
+    return 0
+    """;
+
+  /** KEYS: user rooms, user avatar. ARGV: room, rooms TTL seconds. Indexes the room; answers the avatar JSON or nil. */
+  static final String INDEX_USER = """
+    redis.call('SADD', KEYS[1], ARGV[1])
+    redis.call('EXPIRE', KEYS[1], ARGV[2])
+    return redis.call('GET', KEYS[2])
     """;
 
   /** KEYS: ticker lease. ARGV: tickerId. Deletes the lease only if this ticker holds it. */
