@@ -29,9 +29,11 @@ public final class RedisPresenceStore implements PresenceStore {
 
   private final Redis redis;
   private final KnownSessions known = new KnownSessions(KNOWN_SESSIONS);
+  private final TickConnection ticks;
 
   public RedisPresenceStore(Redis redis) {
     this.redis = redis;
+    this.ticks = new TickConnection(redis);
   }
 
   @Override
@@ -183,7 +185,7 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<Drained> drain(String room, String tickerId, long leaseMs) {
-    return send(Request.cmd(Command.EVAL).arg(RoomScripts.DRAIN).arg(2)
+    return ticks.send(Request.cmd(Command.EVAL).arg(RoomScripts.DRAIN).arg(2)
         .arg(PresenceKeys.roomChanges(room)).arg(PresenceKeys.roomTicker(room)).arg(tickerId).arg(leaseMs))
       .map(result -> switch (result.get(0).toInteger()) {
         case 0 -> new Drained(Drained.Outcome.TICKED_ELSEWHERE, List.of());
@@ -198,7 +200,7 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<Void> releaseTick(String room, String tickerId) {
-    return send(Request.cmd(Command.EVAL).arg(RoomScripts.RELEASE_TICK).arg(1).arg(PresenceKeys.roomTicker(room))
+    return ticks.send(Request.cmd(Command.EVAL).arg(RoomScripts.RELEASE_TICK).arg(1).arg(PresenceKeys.roomTicker(room))
       .arg(tickerId)).mapEmpty();
   }
 

@@ -39,9 +39,10 @@ class PresenceBenchmark {
   @BeforeAll
   static void start() throws Exception {
     for (int i = 0; i < INSTANCES; i++) {
-      PRESENCE.add(CLUSTER.start(new JsonObject().put("redis.pool-size", 32), new PresenceService()));
+      PRESENCE.add(CLUSTER.start(new JsonObject().put("redis.pool-size", 32)
+        .put("metrics.enabled", Boolean.getBoolean("bench.metrics")), new PresenceService()));
     }
-    ParlorRuntime gatewayNode = CLUSTER.start();
+    ParlorRuntime gatewayNode = CLUSTER.start(new JsonObject().put("metrics.enabled", Boolean.getBoolean("bench.metrics")));
     gateway = new TestGateway(gatewayNode.vertx(), "gw-" + Ids.random(6));
     gateway.awaitPresenceReachable();
     gateway.startHeartbeats();
