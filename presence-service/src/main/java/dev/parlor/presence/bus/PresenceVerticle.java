@@ -54,12 +54,12 @@ public final class PresenceVerticle extends ServiceVerticle {
   public Future<?> start() {
     ticker = new RoomTicker(store, instanceId, timing.tickLeaseMs(), this::publishDiff);
     List<Future<Void>> consumers = List.of(
-      this.<JsonObject>consume(Addresses.Presence.SET, this::set),
-      this.<JsonObject>consume(Addresses.Presence.LEAVE, this::leave),
-      this.<JsonObject>consume(Addresses.Presence.SNAPSHOT, this::snapshot),
-      this.<JsonObject>consume(Addresses.Presence.AVATAR, this::avatar),
-      this.<JsonObject>consume(Addresses.Sessions.CLOSED, this::sessionClosed),
-      this.<JsonObject>consume(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
+      this.<Object>consume(Addresses.Presence.SET, this::set),
+      this.<Object>consume(Addresses.Presence.LEAVE, this::leave),
+      this.<Object>consume(Addresses.Presence.SNAPSHOT, this::snapshot),
+      this.<Object>consume(Addresses.Presence.AVATAR, this::avatar),
+      this.<Object>consume(Addresses.Sessions.CLOSED, this::sessionClosed),
+      this.<Object>consume(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> ticker.tick());
     reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> reapDeadGateways());
     return Future.all(consumers);
@@ -73,14 +73,14 @@ public final class PresenceVerticle extends ServiceVerticle {
     return ticker.finish();
   }
 
-  private void set(Message<JsonObject> message) {
+  private void set(Message<Object> message) {
     Caller caller = caller(message);
     if (caller == null) {
       return;
     }
     PresenceUpdate update;
     try {
-      update = PresenceArgs.update(message.body());
+      update = PresenceArgs.update(body(message));
     } catch (InvalidArgs e) {
       message.fail(ErrorCode.INVALID_ARGS.failureCode(), e.getMessage());
       return;
@@ -99,10 +99,10 @@ public final class PresenceVerticle extends ServiceVerticle {
     });
   }
 
-  private void leave(Message<JsonObject> message) {
+  private void leave(Message<Object> message) {
     Caller caller = caller(message);
-    String room = room(message);
-    if (caller == null || room == null) {
+    String room = caller == null ? null : room(message);
+    if (room == null) {
       return;
     }
     store.leave(caller, room)
@@ -115,7 +115,7 @@ public final class PresenceVerticle extends ServiceVerticle {
       .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.failureCode(), "presence store: " + e.getMessage()));
   }
 
-  private void snapshot(Message<JsonObject> message) {
+  private void snapshot(Message<Object> message) {
     String room = room(message);
     if (room == null) {
       return;
@@ -125,10 +125,13 @@ public final class PresenceVerticle extends ServiceVerticle {
       .onFailure(e -> message.fail(ErrorCode.UNAVAILABLE.failureCode(), "presence store: " + e.getMessage()));
   }
 
-  private void avatar(Message<JsonObject> message) {
+  private void avatar(Message<Object> message) {
     AvatarChanged changed;
     try {
-      changed = AvatarChanged.fromJson(message.body());
+      changed = AvatarChanged.fromJson(body(message));
+      if (changed.userId() == null) {
+        throw new IllegalArgumentException("no userId");
+      }
     } catch (RuntimeException e) {
       LOG.warn("Ignoring malformed avatar announcement {}: {}", message.body(), e.toString());
       return;
@@ -138,19 +141,21 @@ public final class PresenceVerticle extends ServiceVerticle {
       .onFailure(e -> LOG.warn("Avatar of {} not stored: {}", changed.userId(), e.toString()));
   }
 
-  private void sessionClosed(Message<JsonObject> message) {
-    String sessionId = message.body().getString("sessionId");
+  private void sessionClosed(Message<Object> message) {
+    JsonObject body = body(message);
+    String sessionId = body == null ? null : body.getString("sessionId");
     if (sessionId == null) {
       LOG.warn("Ignoring session.closed without sessionId: {}", message.body());
       return;
     }
-    store.closeSession(sessionId, message.body().getString("gatewayId"))
+    store.closeSession(sessionId, body.getString("gatewayId"))
       .onSuccess(ticker::touchAll)
       .onFailure(e -> LOG.warn("Session {} not closed in presence: {}", sessionId, e.toString()));
   }
 
-  private void gatewayHeartbeat(Message<JsonObject> message) {
-    String gatewayId = message.body().getString("gatewayId");
+  private void gatewayHeartbeat(Message<Object> message) {
+    JsonObject body = body(message);
+    String gatewayId = body == null ? null : body.getString("gatewayId");
     if (gatewayId == null) {
       LOG.warn("Ignoring gateway heartbeat without gatewayId: {}", message.body());
       return;
@@ -178,7 +183,7 @@ public final class PresenceVerticle extends ServiceVerticle {
   }
 
   /** The caller, or {@code null} after failing the message as unauthorized. */
-  private static Caller caller(Message<JsonObject> message) {
+  private static Caller caller(Message<?> message) {
     Caller caller = Caller.fromHeaders(message.headers());
     if (caller == null) {
       message.fail(ErrorCode.UNAUTHORIZED.failureCode(), "no caller identity");
@@ -186,10 +191,15 @@ public final class PresenceVerticle extends ServiceVerticle {
     return caller;
   }
 
+  /** The body as a JSON object; anything else (a string, an array) is read as no arguments, hence invalid. */
+  private static JsonObject body(Message<?> message) {
+    return message.body() instanceof JsonObject json ? json : null;
+  }
+
   /** The validated room, or {@code null} after failing the message with invalid_args. */
-  private static String room(Message<JsonObject> message) {
+  private static String room(Message<?> message) {
     try {
-      return PresenceArgs.room(message.body());
+      return PresenceArgs.room(body(message));
     } catch (InvalidArgs e) {
       message.fail(ErrorCode.INVALID_ARGS.failureCode(), e.getMessage());
       return null;

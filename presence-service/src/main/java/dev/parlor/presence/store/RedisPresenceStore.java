@@ -24,6 +24,8 @@ public final class RedisPresenceStore implements PresenceStore {
 
   private static final long CLOSED_MARKER_SECONDS = 600;
   private static final long USER_ROOMS_SECONDS = 86_400;
+  /** Kept for the user's later joins; guest users outlive neither their token nor this. */
+  private static final long AVATAR_SECONDS = 7 * 86_400;
 
   private static final int KNOWN_SESSIONS = 100_000;
 
@@ -152,7 +154,7 @@ public final class RedisPresenceStore implements PresenceStore {
   @Override
   public Future<List<String>> setAvatar(String userId, JsonObject avatar) {
     String json = avatar.encode();
-    return send(Request.cmd(Command.SET).arg(PresenceKeys.userAvatar(userId)).arg(json))
+    return send(Request.cmd(Command.SET).arg(PresenceKeys.userAvatar(userId)).arg(json).arg("EX").arg(AVATAR_SECONDS))
       .compose(stored -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.userRooms(userId))))
       .compose(rooms -> Batches.each(strings(rooms), room ->
         send(eval(RoomScripts.AVATAR, PresenceKeys.room(room)).arg(userId).arg(json))

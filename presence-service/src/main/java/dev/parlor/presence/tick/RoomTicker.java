@@ -53,8 +53,15 @@ public final class RoomTicker {
       return Future.succeededFuture();
     }
     List<String> rooms = new ArrayList<>(active);
-    running = Batches.each(rooms, this::tickRoom).<Void>mapEmpty().onComplete(done -> running = null);
-    return running;
+    Future<Void> tick = Batches.each(rooms, this::tickRoom).mapEmpty();
+    running = tick;
+    // Attached after the assignment: a tick that completed at once must not stay "running" forever.
+    tick.onComplete(done -> {
+      if (running == tick) {
+        running = null;
+      }
+    });
+    return tick;
   }
 
   /**

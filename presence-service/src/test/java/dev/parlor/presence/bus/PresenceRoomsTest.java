@@ -182,6 +182,12 @@ class PresenceRoomsTest {
       gateway.failureOf(Addresses.Presence.LEAVE, new JsonObject().put("room", "a b"), frank));
     assertEquals(ErrorCode.INVALID_ARGS.failureCode(),
       gateway.failureOf(Addresses.Presence.SNAPSHOT, new JsonObject(), null));
+    assertEquals(ErrorCode.INVALID_ARGS.failureCode(),
+      gateway.failureOf(Addresses.Presence.SET, "not an object", frank));
+    assertEquals(ErrorCode.INVALID_ARGS.failureCode(),
+      gateway.failureOf(Addresses.Presence.LEAVE, new io.vertx.core.json.JsonArray().add(room), frank));
+    assertEquals(ErrorCode.UNAUTHORIZED.failureCode(),
+      gateway.failureOf(Addresses.Presence.LEAVE, new JsonObject().put("room", room), null));
     assertEquals(ErrorCode.UNAUTHORIZED.failureCode(),
       gateway.failureOf(Addresses.Presence.SET, new JsonObject().put("room", room), null));
     assertEquals(List.of(), members(room));

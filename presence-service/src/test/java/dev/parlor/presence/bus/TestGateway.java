@@ -34,7 +34,7 @@ final class TestGateway {
     return new Caller(userId, "name-" + userId, sessionId, gatewayId);
   }
 
-  Future<JsonObject> request(String address, JsonObject body, Caller caller) {
+  Future<JsonObject> request(String address, Object body, Caller caller) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(5_000);
     if (caller != null) {
       caller.addTo(options);
@@ -55,7 +55,7 @@ final class TestGateway {
   }
 
   /** The failure code a request fails with; fails the test when it succeeds. */
-  int failureOf(String address, JsonObject body, Caller caller) throws Exception {
+  int failureOf(String address, Object body, Caller caller) throws Exception {
     try {
       await(request(address, body, caller));
     } catch (ReplyException e) {
