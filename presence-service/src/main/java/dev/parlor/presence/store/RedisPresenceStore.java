@@ -172,7 +172,7 @@ public final class RedisPresenceStore implements PresenceStore {
     return send(Request.cmd(Command.SET).arg(PresenceKeys.REAPER).arg(reaperId).arg("NX").arg("PX").arg(leaseMs))
       .compose(lease -> lease == null
         ? Future.succeededFuture(List.of())
-        : send(Request.cmd(Command.ZRANGEBYSCORE).arg(PresenceKeys.GATEWAYS).arg("-inf").arg(deadBeforeMs))
+        : send(Request.cmd(Command.ZRANGE).arg(PresenceKeys.GATEWAYS).arg("-inf").arg(deadBeforeMs).arg("BYSCORE"))
           .compose(dead -> Batches.each(strings(dead), gateway -> reapGateway(gateway, deadBeforeMs)))
           .map(perGateway -> perGateway.stream().flatMap(List::stream).distinct().toList()));
   }

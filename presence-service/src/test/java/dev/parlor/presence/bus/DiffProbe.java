@@ -72,7 +72,7 @@ final class DiffProbe implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    TestGateway.await(consumer.unregister());
+  public void close() {
+    consumer.unregister().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
   }
 }
