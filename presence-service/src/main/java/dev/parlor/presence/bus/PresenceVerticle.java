@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class PresenceVerticle extends ServiceVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceVerticle.class);
+  /** A room unvouched for this many sweeps, with changes pending, has lost its ticker. */
+  private static final int ORPHAN_AFTER_SWEEPS = 3;
 
   private final PresenceStore store;
   private final PresenceTiming timing;
@@ -37,7 +39,7 @@ public final class PresenceVerticle extends ServiceVerticle {
   private RoomTicker ticker;
   private long tickTimer;
   private long reapTimer;
-  private boolean reaping;
+  private boolean sweeping;
 
   public PresenceVerticle(ServiceContext context, PresenceStore store, PresenceTiming timing, String instanceId) {
     super(context);
@@ -61,7 +63,7 @@ public final class PresenceVerticle extends ServiceVerticle {
       this.<Object>consume(Addresses.Sessions.CLOSED, this::sessionClosed),
       this.<Object>consume(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
     tickTimer = vertx.setPeriodic(timing.tickMs(), id -> ticker.tick());
-    reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> reapDeadGateways());
+    reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> sweep());
     return Future.all(consumers);
   }
 
@@ -164,16 +166,23 @@ public final class PresenceVerticle extends ServiceVerticle {
       .onFailure(e -> LOG.warn("Heartbeat of gateway {} not stored: {}", gatewayId, e.toString()));
   }
 
-  private void reapDeadGateways() {
-    if (reaping) {
+  /**
+   * The sweep: rooms this instance ticks are vouched for; rooms nobody vouched for lately but with changes pending
+   * (their ticker was killed) are adopted; the sessions of dead gateways leave their rooms.
+   */
+  private void sweep() {
+    if (sweeping) {
       return;
     }
-    reaping = true;
-    long deadBefore = System.currentTimeMillis() - timing.gatewayTimeoutMs();
-    store.reapGateways(deadBefore, instanceId, timing.reapIntervalMs())
+    sweeping = true;
+    long now = System.currentTimeMillis();
+    ticker.vouch()
+      .transform(vouched -> store.orphanedRooms(now - ORPHAN_AFTER_SWEEPS * timing.reapIntervalMs()))
       .onSuccess(ticker::touchAll)
-      .onFailure(e -> LOG.warn("Dead gateway sweep failed; retrying next interval: {}", e.toString()))
-      .onComplete(done -> reaping = false);
+      .transform(adopted -> store.reapGateways(now - timing.gatewayTimeoutMs(), instanceId, timing.reapIntervalMs()))
+      .onSuccess(ticker::touchAll)
+      .onFailure(e -> LOG.warn("Presence sweep failed; retrying next interval: {}", e.toString()))
+      .onComplete(done -> sweeping = false);
   }
 
   private void publishDiff(String room, PresenceDiff diff) {

@@ -9,6 +9,7 @@ final class PresenceKeys {
 
   static final String GATEWAYS = "presence:gateways";
   static final String REAPER = "presence:reaper";
+  static final String TICKED_ROOMS = "presence:ticked-rooms";
 
   private PresenceKeys() {
   }

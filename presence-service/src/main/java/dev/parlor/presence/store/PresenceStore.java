@@ -38,6 +38,15 @@ public interface PresenceStore {
    */
   Future<List<String>> reapGateways(long deadBeforeMs, String reaperId, long leaseMs);
 
+  /**
+   * Records that these rooms are being ticked, as of {@code nowMs}. A room whose record goes stale while changes are
+   * pending lost its ticker (an instance killed between a change and its tick): {@link #orphanedRooms} finds it.
+   */
+  Future<Void> roomsTicked(List<String> rooms, long nowMs);
+
+  /** Rooms not recorded as ticked since {@code staleBeforeMs} that still have pending changes; forgets idle ones. */
+  Future<List<String>> orphanedRooms(long staleBeforeMs);
+
   /** Takes a room's pending changes if {@code tickerId} holds (or can take) the room's tick lease. */
   Future<Drained> drain(String room, String tickerId, long leaseMs);
 

@@ -1,5 +1,9 @@
 package dev.parlor.presence.store;
 
+import static dev.parlor.presence.store.RedisRequests.eval;
+import static dev.parlor.presence.store.RedisRequests.mode;
+import static dev.parlor.presence.store.RedisRequests.strings;
+
 import dev.parlor.contracts.Caller;
 import dev.parlor.presence.Batches;
 import dev.parlor.presence.rules.PresenceUpdate;
@@ -186,6 +190,27 @@ public final class RedisPresenceStore implements PresenceStore {
   }
 
   @Override
+  public Future<Void> roomsTicked(List<String> rooms, long nowMs) {
+    if (rooms.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Request zadd = Request.cmd(Command.ZADD).arg(PresenceKeys.TICKED_ROOMS);
+    rooms.forEach(room -> zadd.arg(nowMs).arg(room));
+    return send(zadd).mapEmpty();
+  }
+
+  @Override
+  public Future<List<String>> orphanedRooms(long staleBeforeMs) {
+    return send(Request.cmd(Command.ZRANGE).arg(PresenceKeys.TICKED_ROOMS).arg("-inf").arg(staleBeforeMs)
+        .arg("BYSCORE"))
+      .compose(stale -> Batches.each(strings(stale), room ->
+        send(Request.cmd(Command.LLEN).arg(PresenceKeys.roomChanges(room))).compose(pending -> pending.toLong() > 0
+          ? Future.succeededFuture(room)
+          : send(Request.cmd(Command.ZREM).arg(PresenceKeys.TICKED_ROOMS).arg(room)).map(forgotten -> (String) null))))
+      .map(rooms -> rooms.stream().filter(Objects::nonNull).toList());
+  }
+
+  @Override
   public Future<Drained> drain(String room, String tickerId, long leaseMs) {
     return ticks.send(Request.cmd(Command.EVAL).arg(RoomScripts.DRAIN).arg(2)
         .arg(PresenceKeys.roomChanges(room)).arg(PresenceKeys.roomTicker(room)).arg(tickerId).arg(leaseMs))
@@ -209,24 +234,6 @@ public final class RedisPresenceStore implements PresenceStore {
   /** Requests without a session (a trusted service acting for a user) hold the member as one pseudo-session. */
   static String sessionOf(Caller caller) {
     return caller.sessionId() != null ? caller.sessionId() : "user-" + caller.userId();
-  }
-
-  private static String mode(boolean sets, Object value) {
-    return !sets ? "k" : value == null ? "c" : "s";
-  }
-
-  private static Request eval(String script, String[] keys) {
-    Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.length);
-    for (String key : keys) {
-      request.arg(key);
-    }
-    return request;
-  }
-
-  private static List<String> strings(Response array) {
-    List<String> values = new ArrayList<>(array.size());
-    array.forEach(value -> values.add(value.toString()));
-    return values;
   }
 
   private Future<Response> send(Request request) {

@@ -40,11 +40,23 @@ public final class RoomTicker {
 
   /** A room has pending changes: tick it from now on. */
   public void touch(String room) {
-    active.add(room);
+    if (active.add(room)) {
+      recordTicked(List.of(room));
+    }
   }
 
   public void touchAll(Collection<String> rooms) {
-    active.addAll(rooms);
+    rooms.forEach(this::touch);
+  }
+
+  /** Says again, for every room on the list, that this instance ticks it; a room no instance vouches for is adopted. */
+  public Future<Void> vouch() {
+    return recordTicked(new ArrayList<>(active));
+  }
+
+  private Future<Void> recordTicked(List<String> rooms) {
+    return store.roomsTicked(rooms, System.currentTimeMillis())
+      .onFailure(e -> LOG.warn("Could not record ticked rooms; retrying on the next sweep: {}", e.toString()));
   }
 
   /** One tick over every active room; a tick still running when the next is due makes that one skip. */

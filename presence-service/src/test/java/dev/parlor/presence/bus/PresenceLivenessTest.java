@@ -8,6 +8,11 @@ import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.contracts.presence.PresenceDiff;
 import dev.parlor.presence.PresenceService;
+import dev.parlor.presence.rules.PresenceUpdate;
+import dev.parlor.presence.store.PresenceStore;
+import dev.parlor.presence.store.RedisPresenceStore;
+import dev.parlor.testkit.TestRedis;
+import io.vertx.redis.client.Redis;
 import dev.parlor.runtime.Ids;
 import dev.parlor.runtime.ParlorRuntime;
 import dev.parlor.testkit.TestCluster;
@@ -130,6 +135,25 @@ class PresenceLivenessTest {
       assertEquals(ErrorCode.FORBIDDEN.failureCode(),
         gateway.failureOf(Addresses.Presence.SET, new JsonObject().put("room", room), late));
       assertEquals(Set.of(), userIds(gateway.snapshot(room)));
+    }
+  }
+
+  @Test
+  void changesLeftByAKilledPresenceInstanceAreStillPublished() throws Exception {
+    String room = "map-" + Ids.random(8);
+    Caller nia = new Caller("nia-" + Ids.random(6), "Nia", "s-" + Ids.random(8), null);
+    // What an instance killed right after a change leaves behind: the change logged, the room vouched for once,
+    // and no ticker ever again.
+    Redis redis = Redis.createClient(gatewayNode.vertx(), TestRedis.url());
+    PresenceStore killed = new RedisPresenceStore(redis);
+    try (DiffProbe probe = probe(room)) {
+      TestGateway.await(killed.set(nia, new PresenceUpdate(room, true, "left behind", false, null)));
+      TestGateway.await(killed.roomsTicked(List.of(room), System.currentTimeMillis()));
+      PresenceDiff diff = probe.next(3 * REAP_INTERVAL_MS + 3_000).diff();
+      assertEquals(List.of(nia.userId()), diff.joined().stream().map(m -> m.userId()).toList());
+      assertEquals("left behind", diff.joined().get(0).status());
+    } finally {
+      TestGateway.await(redis.close());
     }
   }
 
