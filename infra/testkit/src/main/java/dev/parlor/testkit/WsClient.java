@@ -86,8 +86,14 @@ public final class WsClient implements AutoCloseable {
 
   /** The first event on {@code topic} named {@code event} (kept or new); frames before it stay available. */
   public JsonObject awaitEvent(String topic, String event) throws InterruptedException {
+    return awaitEvent(topic, event, f -> true, TIMEOUT);
+  }
+
+  /** The first event on {@code topic} named {@code event} that {@code test} accepts, within {@code timeout}. */
+  public JsonObject awaitEvent(String topic, String event, java.util.function.Predicate<JsonObject> test,
+                               Duration timeout) throws InterruptedException {
     java.util.function.Predicate<JsonObject> wanted = frame -> "event".equals(frame.getString("type"))
-      && topic.equals(frame.getString("topic")) && event.equals(frame.getString("event"));
+      && topic.equals(frame.getString("topic")) && event.equals(frame.getString("event")) && test.test(frame);
     for (java.util.Iterator<JsonObject> it = passed.iterator(); it.hasNext(); ) {
       JsonObject frame = it.next();
       if (wanted.test(frame)) {
@@ -95,11 +101,11 @@ public final class WsClient implements AutoCloseable {
         return frame;
       }
     }
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (frame == null) {
-        throw new AssertionError("No " + event + " on " + topic + " within " + TIMEOUT + "; passed over: " + passed);
+        throw new AssertionError("No " + event + " on " + topic + " within " + timeout + "; passed over: " + passed);
       }
       if (wanted.test(frame)) {
         return frame;
