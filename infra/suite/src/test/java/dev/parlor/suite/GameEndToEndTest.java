@@ -27,6 +27,7 @@ class GameEndToEndTest {
 
   private static final TestCluster cluster = new TestCluster();
   private static final Map<WsClient, String> USER_IDS = new ConcurrentHashMap<>();
+  private static final Map<WsClient, String> TOKENS = new ConcurrentHashMap<>();
   private static ParlorRuntime gateway;
 
   @BeforeAll
@@ -45,7 +46,15 @@ class GameEndToEndTest {
     WsClient ws = WsClient.connect(gateway.vertx(), gateway.port("gateway.http"));
     assertEquals("welcome", ws.hello(session.getString("token")).getString("type"));
     USER_IDS.put(ws, session.getString("userId"));
+    TOKENS.put(ws, session.getString("token"));
     return ws;
+  }
+
+  /** A second session of the same user, as after opening the game in another tab. */
+  private static WsClient anotherSessionOf(WsClient ws) throws Exception {
+    WsClient again = WsClient.connect(gateway.vertx(), gateway.port("gateway.http"));
+    assertEquals("welcome", again.hello(TOKENS.get(ws)).getString("type"));
+    return again;
   }
 
   private static JsonObject result(JsonObject frame) {
@@ -104,10 +113,13 @@ class GameEndToEndTest {
         JsonObject privateTopic = watcher.request("subscribe", new JsonObject().put("topic", topic));
         assertEquals("forbidden", privateTopic.getString("code"), "a spectator cannot follow a private game");
       }
-      JsonObject replay = result(alice.request("subscribe", new JsonObject().put("topic", topic).put("since", 0)));
-      assertTrue(replay.getBoolean("recovered"));
-      for (long expected = 1; expected <= offset; expected++) {
-        assertEquals(expected, alice.awaitEvent(topic, "game.updated").getLong("offset"), "replay from 0 in order");
+      // A session that has seen nothing of the game replays it move by move from offset 0.
+      try (WsClient replayer = anotherSessionOf(alice)) {
+        JsonObject replay = result(replayer.request("subscribe", new JsonObject().put("topic", topic).put("since", 0)));
+        assertTrue(replay.getBoolean("recovered"));
+        for (long expected = 1; expected <= offset; expected++) {
+          assertEquals(expected, replayer.awaitEvent(topic, "game.updated").getLong("offset"), "replay from 0 in order");
+        }
       }
     }
   }
