@@ -6,8 +6,10 @@ import dev.parlor.game.match.UserDelivery;
 import dev.parlor.game.play.GameVerticle;
 import dev.parlor.game.play.LobbyVerticle;
 import dev.parlor.game.play.GameMetrics;
+import dev.parlor.game.play.GameStats;
 import dev.parlor.game.play.Publisher;
 import dev.parlor.game.play.TopicSequencer;
+import dev.parlor.game.rules.RuleBook;
 import dev.parlor.game.sessions.Absence;
 import dev.parlor.game.sessions.RedisSessionStore;
 import dev.parlor.game.sessions.SessionVerticle;
@@ -18,6 +20,7 @@ import dev.parlor.runtime.config.ServiceConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The game-service: owns lobby, matchmaking and games; all state in Redis under {@code game:}, {@code lobby:} and
@@ -39,6 +42,8 @@ public final class GameService implements ParlorService {
     UserDelivery delivery = new UserDelivery(context.vertx(), context.requestTimeoutMs(),
       config.getInt(GameSettings.MATCHED_DELIVERY_ATTEMPTS), config.getLong(GameSettings.MATCHED_DELIVERY_BACKOFF_MS));
     GameMetrics metrics = new GameMetrics(context.metrics());
+    GameStats stats = new GameStats(context.redis(), List.of(RuleBook.kinds().split(", ")), context.metrics());
+    context.beaconStats(stats::read);
     Matchmaker matchmaker = new Matchmaker(new RedisMatchQueue(context.redis()), delivery,
       new Publisher(context.vertx().eventBus()), silenceMs, metrics);
     Absence absence = new Absence(config.getLong(GameSettings.ABANDON_AFTER_MS), silenceMs);

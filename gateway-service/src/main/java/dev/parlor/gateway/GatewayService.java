@@ -5,6 +5,13 @@ import dev.parlor.gateway.limits.IpLimits;
 import dev.parlor.gateway.node.GatewayNode;
 import dev.parlor.gateway.node.NodeVerticle;
 import dev.parlor.gateway.node.OnlineRegistry;
+import dev.parlor.gateway.overview.GatewayOps;
+import dev.parlor.gateway.overview.InstanceBoard;
+import dev.parlor.gateway.overview.OpsVerticle;
+import dev.parlor.contracts.jobs.JobQueues;
+import dev.parlor.jobs.QueueOptions;
+import dev.parlor.jobs.RedisJobQueue;
+import io.vertx.core.json.JsonObject;
 import dev.parlor.gateway.session.Tokens;
 import dev.parlor.gateway.topics.RedisUserTopicLog;
 import dev.parlor.runtime.ParlorService;
@@ -31,9 +38,14 @@ public final class GatewayService implements ParlorService {
         config.getLong(GatewaySettings.USER_TOPIC_TTL_SECONDS)),
       new IpLimits(config.getInt(GatewaySettings.IP_MAX_CONNECTIONS),
         config.getInt(GatewaySettings.IP_NEW_SESSIONS_PER_MINUTE), System::currentTimeMillis));
+    GatewayOps ops = new GatewayOps(new InstanceBoard(config.getList(GatewaySettings.OPS_SERVICES),
+      config.getLong(GatewaySettings.OPS_FORGET_AFTER_MS)),
+      new RedisJobQueue(context.redis(), QueueOptions.defaults(JobQueues.THUMBNAIL)), context.requestTimeoutMs());
+    context.beaconStats(() -> Future.succeededFuture(new JsonObject().put("sessions", node.sessions())));
     return context.deploy(() -> new NodeVerticle(context, node, config.getLong(GatewaySettings.INSTANCE_HEARTBEAT_MS)),
         new DeploymentOptions())
-      .compose(v -> context.deploy(() -> new GatewayVerticle(context, tokens, node),
+      .compose(v -> context.deploy(() -> new OpsVerticle(ops), new DeploymentOptions()))
+      .compose(v -> context.deploy(() -> new GatewayVerticle(context, tokens, node).withOps(ops),
         new DeploymentOptions().setInstances(config.getInt(GatewaySettings.INSTANCES))));
   }
 }

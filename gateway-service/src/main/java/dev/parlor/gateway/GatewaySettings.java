@@ -31,6 +31,10 @@ public final class GatewaySettings {
   public static final String MAX_PENDING_BYTES = "gateway.outbound.max-pending-bytes";
   public static final String MAX_TOPICS = "gateway.max-topics-per-session";
   public static final String SOCKJS_SESSION_TIMEOUT_MS = "gateway.sockjs.session-timeout-ms";
+  /** The services the operators' overview always lists, even with no instance seen. */
+  public static final String OPS_SERVICES = "gateway.ops.services";
+  /** An instance unheard of this long leaves the overview. */
+  public static final String OPS_FORGET_AFTER_MS = "gateway.ops.forget-after-ms";
 
   private GatewaySettings() {
   }

@@ -66,6 +66,19 @@ public final class Addresses {
     }
   }
 
+  /** Operations: how instances make themselves known to the operators' overview. */
+  public static final class Ops {
+    /**
+     * Published by every process every {@code ops.beacon-ms} (and once more, all DOWN, when it stops gracefully):
+     * {@code {nodeId, intervalMs, final, services:[{name, status:"UP"|"DOWN", failing:[check ids], stats:{…}}],
+     * ports:{name:port}}}. Gateways keep the latest per node for {@code GET /api/v1/ops/overview}.
+     */
+    public static final String BEACON = "parlor.ops.beacon";
+
+    private Ops() {
+    }
+  }
+
   /** Topic addresses: services publish {@code {event, data, offset?}}; gateways fan out to subscribed sockets. */
   public static final class Topics {
     public static final String PREFIX = "parlor.topic.";

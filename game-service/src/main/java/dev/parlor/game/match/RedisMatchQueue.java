@@ -54,6 +54,7 @@ public final class RedisMatchQueue implements MatchQueue {
           local event = replace(replace(ARGV[8], ARGV[5], id), ARGV[6], name)
           redis.call('HSET', KEYS[4], 'v', '1', 's', state)
           redis.call('RPUSH', KEYS[5], event)
+          redis.call('SADD', KEYS[6], ARGV[9])
           return {'matched', state, raw}
         end
       end
@@ -74,9 +75,9 @@ public final class RedisMatchQueue implements MatchQueue {
                                 long silentBeforeMs) {
     return ENQUEUE.run(redis,
       List.of(Keys.queue(kind), Keys.tickets(kind), Keys.GATEWAYS, Keys.game(template.gameId()),
-        Keys.events(template.gameId())),
+        Keys.events(template.gameId()), Keys.PLAYING),
       List.of(ticket.getString("userId"), ticket.encode(), String.valueOf(nowMs), String.valueOf(silentBeforeMs),
-        template.idToken(), template.nameToken(), template.state(), template.event())).map(r -> r.get(0).toString().equals("matched")
+        template.idToken(), template.nameToken(), template.state(), template.event(), template.gameId())).map(r -> r.get(0).toString().equals("matched")
       ? new Paired(new JsonObject(r.get(1).toString()), new JsonObject(r.get(2).toString()))
       : new Paired(null, null));
   }

@@ -4,8 +4,9 @@ package dev.parlor.game.store;
 final class GameScripts {
 
   /**
-   * One game change. KEYS: state, events, lobby, invite. ARGV: expected version (0: must not exist), new version,
-   * state, lobby op (add|del|-), game id, summary, invite op (set|del|-), ttl seconds (0: none), event.
+   * One game change. KEYS: state, events, lobby, invite, playing. ARGV: expected version (0: must not exist), new
+   * version, state, lobby op (add|del|-), game id, summary, invite op (set|del|-), ttl seconds (0: none), event,
+   * playing op (add|del): the game is in the set of games in progress exactly while its status is playing.
    * Answers the event's offset, or -1 when the stored version is not the expected one.
    */
   static final LuaScript WRITE = new LuaScript("""
@@ -27,6 +28,11 @@ final class GameScripts {
     elseif ARGV[7] == 'del' then
       redis.call('DEL', KEYS[4])
     end
+    if ARGV[10] == 'add' then
+      redis.call('SADD', KEYS[5], ARGV[5])
+    else
+      redis.call('SREM', KEYS[5], ARGV[5])
+    end
     local ttl = tonumber(ARGV[8])
     if ttl > 0 then
       redis.call('EXPIRE', KEYS[1], ttl)
@@ -36,8 +42,9 @@ final class GameScripts {
     """);
 
   /**
-   * A rematch. KEYS: old state, old events, new state, new events. ARGV: old expected version, old new version, old
-   * state, old event, ttl of the old game, new state, new event. Answers the old game's new offset, or -1.
+   * A rematch. KEYS: old state, old events, new state, new events, playing. ARGV: old expected version, old new
+   * version, old state, old event, ttl of the old game, new state, new event, old game id, new game id (it starts
+   * playing at once). Answers the old game's new offset, or -1.
    */
   static final LuaScript REMATCH = new LuaScript("""
     if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return -1 end
@@ -51,6 +58,8 @@ final class GameScripts {
     end
     redis.call('HSET', KEYS[3], 'v', '1', 's', ARGV[6])
     redis.call('RPUSH', KEYS[4], ARGV[7])
+    redis.call('SREM', KEYS[5], ARGV[8])
+    redis.call('SADD', KEYS[5], ARGV[9])
     return offset
     """);
 

@@ -10,6 +10,11 @@ public final class Keys {
   public static final String EPOCH = "game:epoch";
   /** Hash gameId → GameSummary JSON of the public games waiting for a player. */
   public static final String LOBBY = "lobby:games";
+  /**
+   * Set of the ids of games in progress (status playing), kept by the same scripts that change a game's status, so
+   * its size is the cluster-wide count of games in progress at any moment.
+   */
+  public static final String PLAYING = "game:playing";
   /** Sorted set gatewayId → time (ms) of its last heartbeat. */
   public static final String GATEWAYS = "game:gateways";
 

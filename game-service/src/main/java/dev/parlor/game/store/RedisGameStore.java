@@ -49,10 +49,11 @@ public final class RedisGameStore implements GameStore {
     String inviteOp = write.waiting() && game.inviteCode() != null ? "set" : "del";
     String inviteKey = Keys.invite(game.inviteCode() == null ? "-" : game.inviteCode());
     return GameScripts.WRITE.run(redis,
-      List.of(Keys.game(game.gameId()), Keys.events(game.gameId()), Keys.LOBBY, inviteKey),
+      List.of(Keys.game(game.gameId()), Keys.events(game.gameId()), Keys.LOBBY, inviteKey, Keys.PLAYING),
       List.of(String.valueOf(write.expectedVersion()), String.valueOf(game.version()), game.toJson().encode(),
         lobbyOp, game.gameId(), GameSummary.of(game).toJson().encode(), inviteOp,
-        String.valueOf(write.finished() ? finishedTtlSeconds : 0), write.event().encode()))
+        String.valueOf(write.finished() ? finishedTtlSeconds : 0), write.event().encode(),
+        Game.PLAYING.equals(game.status()) ? "add" : "del"))
       .map(Response::toLong);
   }
 
@@ -61,10 +62,10 @@ public final class RedisGameStore implements GameStore {
     String oldId = old.game().gameId();
     String newId = created.game().gameId();
     return GameScripts.REMATCH.run(redis,
-      List.of(Keys.game(oldId), Keys.events(oldId), Keys.game(newId), Keys.events(newId)),
+      List.of(Keys.game(oldId), Keys.events(oldId), Keys.game(newId), Keys.events(newId), Keys.PLAYING),
       List.of(String.valueOf(old.expectedVersion()), String.valueOf(old.game().version()),
         old.game().toJson().encode(), old.event().encode(), String.valueOf(finishedTtlSeconds),
-        created.game().toJson().encode(), created.event().encode()))
+        created.game().toJson().encode(), created.event().encode(), oldId, newId))
       .map(Response::toLong);
   }
 

@@ -6,6 +6,8 @@ import dev.parlor.gateway.limits.OriginPolicy;
 import dev.parlor.gateway.media.MediaRoutes;
 import dev.parlor.gateway.node.GatewayNode;
 import dev.parlor.gateway.ops.OpTable;
+import dev.parlor.gateway.overview.GatewayOps;
+import dev.parlor.gateway.overview.OpsRoutes;
 import dev.parlor.gateway.session.GuestName;
 import dev.parlor.gateway.session.Tokens;
 import dev.parlor.gateway.socket.ClientSession;
@@ -54,6 +56,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final OriginPolicy origins;
   private Buffer openApi;
   private SessionDeps deps;
+  private GatewayOps ops;
 
   public GatewayVerticle(ServiceContext context, Tokens tokens, GatewayNode node) {
     this.context = context;
@@ -63,6 +66,12 @@ public final class GatewayVerticle extends VerticleBase {
     this.maxMessageBytes = config.getInt(GatewaySettings.MAX_MESSAGE_BYTES);
     this.writeQueueBytes = config.getInt(GatewaySettings.WRITE_QUEUE_BYTES);
     this.origins = new OriginPolicy(config.getList(GatewaySettings.ALLOWED_ORIGINS));
+  }
+
+  /** Serves the operators' overview and carries the delivery canary of this process. */
+  public GatewayVerticle withOps(GatewayOps ops) {
+    this.ops = ops;
+    return this;
   }
 
   @Override
@@ -111,6 +120,9 @@ public final class GatewayVerticle extends VerticleBase {
         .setSessionTimeout(config.getLong(GatewaySettings.SOCKJS_SESSION_TIMEOUT_MS)))
       .socketHandler(this::sockJs));
     MediaRoutes.mount(router, context, tokens);
+    if (ops != null) {
+      OpsRoutes.mount(router, ops);
+    }
     WebRoutes.mount(router);
     RestErrors.mount(router);
     return router;

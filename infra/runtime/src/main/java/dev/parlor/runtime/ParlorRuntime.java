@@ -49,6 +49,7 @@ public final class ParlorRuntime implements AutoCloseable {
   private final Map<String, Integer> ports = ServiceContext.newPortRegistry();
   private final InFlightRequests inFlight = new InFlightRequests();
   private String nodeId;
+  private Beacon beacon;
   private volatile boolean accepting = true;
   private volatile boolean closed;
 
@@ -131,6 +132,8 @@ public final class ParlorRuntime implements AutoCloseable {
       }));
     }
     await(Future.all(deployed));
+    beacon = new Beacon(vertx, nodeId, contexts, ports, config.getLong(CommonSettings.OPS_BEACON_MS));
+    beacon.start();
   }
 
   private HealthChecks baseReadiness(Redis redis) {
@@ -194,6 +197,9 @@ public final class ParlorRuntime implements AutoCloseable {
     }
     closed = true;
     accepting = false;
+    if (beacon != null) {
+      beacon.stop();
+    }
     long graceMs = config.getLong(CommonSettings.SHUTDOWN_GRACE_MS);
     try {
       long drainMs = config.getLong(CommonSettings.SHUTDOWN_DRAIN_MS);

@@ -7,6 +7,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.redis.client.Redis;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class ServiceContext {
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private final InFlightRequests inFlight;
   private final MeterRegistry metrics;
+  private volatile Supplier<Future<JsonObject>> beaconStats = () -> Future.succeededFuture(new JsonObject());
 
   ServiceContext(String name, Vertx vertx, ServiceConfig config, Redis redis, String nodeId, HealthChecks readiness,
                  Map<String, Integer> ports, InFlightRequests inFlight, MeterRegistry metrics) {
@@ -74,6 +76,18 @@ public final class ServiceContext {
   /** Where the service registers its own meters (scraped at {@code /metrics} on its management port). */
   public MeterRegistry metrics() {
     return metrics;
+  }
+
+  /**
+   * The few figures this service shows operators, sent with each of the process's beacons
+   * ({@code parlor.ops.beacon}): a small JSON object, asked for every {@code ops.beacon-ms}.
+   */
+  public void beaconStats(Supplier<Future<JsonObject>> stats) {
+    this.beaconStats = stats;
+  }
+
+  Supplier<Future<JsonObject>> beaconStats() {
+    return beaconStats;
   }
 
   /** The timeout for event-bus requests this service sends. */
