@@ -1,5 +1,6 @@
 // The operators' page. Reads the gateway's own readiness (/health/ready, always there) and the cluster overview
-// (/api/v1/ops/overview: per-service instances, sessions, games, queue depths) when the gateway exposes it.
+// (/api/v1/ops/overview: per-service instances from their beacons, sessions, games in progress, the quick-match
+// queue, thumbnail jobs waiting; a figure the gateway could not get in time is null and shows as '–').
 (function (global) {
   'use strict';
   const { $, el } = global.UI;
@@ -56,6 +57,13 @@
     show('jobs', o.jobsWaiting);
     const rows = [];
     for (const service of o.services || []) {
+      if (!(service.instances || []).length) {
+        // An expected service nobody has heard of: say so rather than leave it out.
+        rows.push(el('tr', { dataset: { service: service.name } }, el('td', {}, service.name),
+          el('td', { class: 'muted' }, 'no instance'),
+          el('td', { class: 'health', dataset: { status: 'DOWN' } }, 'DOWN'),
+          el('td', { class: 'muted' }, 'no beacon heard')));
+      }
       for (const instance of service.instances || []) {
         rows.push(el('tr', { dataset: { service: service.name } }, el('td', {}, service.name), el('td', {}, instance.id),
           el('td', { class: 'health', dataset: { status: instance.status } }, instance.status),

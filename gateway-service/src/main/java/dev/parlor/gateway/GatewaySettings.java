@@ -35,6 +35,10 @@ public final class GatewaySettings {
   public static final String OPS_SERVICES = "gateway.ops.services";
   /** An instance unheard of this long leaves the overview. */
   public static final String OPS_FORGET_AFTER_MS = "gateway.ops.forget-after-ms";
+  /** How often the delivery canary is published (0: no canary, no {@code delivery} readiness check). */
+  public static final String CANARY_INTERVAL_MS = "gateway.canary.interval-ms";
+  /** Readiness fails when a canary has not reached every event loop this long after it was sent. */
+  public static final String CANARY_BOUND_MS = "gateway.canary.bound-ms";
 
   private GatewaySettings() {
   }

@@ -104,5 +104,13 @@ public final class Addresses {
     public static String presence(String room) {
       return PREFIX + "presence." + room;
     }
+
+    /**
+     * A gateway's delivery canary: it publishes {@code {event:"canary", data:{seq, sentAt}}} here and follows it
+     * through its own topic fan-out; no client can subscribe to it.
+     */
+    public static String canary(String gatewayId) {
+      return PREFIX + "canary." + gatewayId;
+    }
   }
 }

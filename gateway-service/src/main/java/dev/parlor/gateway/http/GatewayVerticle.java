@@ -78,6 +78,9 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     long heartbeatMs = config.getLong(GatewaySettings.HEARTBEAT_MS);
     TopicHub hub = new TopicHub(vertx.eventBus());
+    if (ops != null) {
+      ops.watchCanary(hub);
+    }
     deps = new SessionDeps(vertx, tokens, OpTable.standard(context.requestTimeoutMs()), hub,
       new Snapshots(vertx.eventBus(), node.userLog(), context.requestTimeoutMs()), node,
       GatewaySettings.sessionLimits(config), node.gatewayId(),

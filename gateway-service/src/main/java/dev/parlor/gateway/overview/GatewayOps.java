@@ -1,27 +1,48 @@
 package dev.parlor.gateway.overview;
 
+import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.jobs.JobQueues;
+import dev.parlor.gateway.topics.TopicHub;
+import dev.parlor.gateway.topics.TopicName;
 import dev.parlor.jobs.JobQueue;
 import dev.parlor.jobs.QueueMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The operators' view one gateway process serves: the instance board fed by beacons, plus the thumbnail queue read
- * through the jobs library (the queue is readable even when no worker runs, which is exactly when it piles up).
- * Shared by the process's event loops.
+ * The operators' side of one gateway process, shared by its event loops: the instance board fed by beacons, the
+ * thumbnail queue read through the jobs library (readable even when no worker runs, which is exactly when it piles
+ * up), and the delivery canary that every event loop follows through its topic hub.
  */
 public final class GatewayOps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayOps.class);
 
   private final InstanceBoard board;
   private final JobQueue thumbnails;
   private final long boundMs;
+  private final String gatewayId;
+  private final DeliveryCanary canary;
+  private final Timer canaryDelivery;
 
-  public GatewayOps(InstanceBoard board, JobQueue thumbnails, long boundMs) {
+  public GatewayOps(InstanceBoard board, JobQueue thumbnails, long boundMs, String gatewayId, DeliveryCanary canary,
+                    MeterRegistry registry) {
     this.board = board;
     this.thumbnails = thumbnails;
     this.boundMs = boundMs;
+    this.gatewayId = gatewayId;
+    this.canary = canary;
+    this.canaryDelivery = Timer.builder("parlor.gateway.canary.delivery")
+      .description("time from publishing the delivery canary to its arrival at an event loop's topic hub")
+      .register(registry);
   }
 
   public InstanceBoard board() {
@@ -45,5 +66,39 @@ public final class GatewayOps {
       }
       return Future.succeededFuture(view.put("generatedAt", System.currentTimeMillis()));
     });
+  }
+
+  /** Follows the canary through this event loop's hub; call on that loop. */
+  public void watchCanary(TopicHub hub) {
+    int loop = canary.watch();
+    hub.add(TopicName.canary(gatewayId), event -> arrived(loop, event.frame()))
+      .onSuccess(v -> canary.joined(loop))
+      .onFailure(e -> LOG.warn("The delivery canary could not subscribe on an event loop: {}", e.toString()));
+  }
+
+  private void arrived(int loop, String frame) {
+    Object seq = new JsonObject(frame).getJsonObject("data", new JsonObject()).getValue("seq");
+    if (seq instanceof Number n) {
+      long ms = canary.delivered(loop, n.longValue(), System.currentTimeMillis());
+      if (ms >= 0) {
+        canaryDelivery.record(ms, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /** Publishes the next canary on the cluster event bus, the way services publish topic events. */
+  public void publishCanary(EventBus eventBus) {
+    long now = System.currentTimeMillis();
+    long seq = canary.sent(now);
+    eventBus.publish(Addresses.Topics.canary(gatewayId), new JsonObject().put("event", "canary")
+      .put("data", new JsonObject().put("seq", seq).put("sentAt", now)));
+  }
+
+  /** The {@code delivery} readiness check. */
+  public Status canaryStatus() {
+    DeliveryCanary.Verdict verdict = canary.verdict(System.currentTimeMillis());
+    JsonObject data = new JsonObject().put("lastDeliveryMs", verdict.lastDeliveryMs());
+    return verdict.healthy() ? Status.OK(data)
+      : Status.KO(data.put("reason", verdict.reason()).put("lateEventLoops", new JsonArray(verdict.lateLoops())));
   }
 }

@@ -5,17 +5,22 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 
-/** Once per gateway process: listens to every instance's beacon for the operators' overview. */
+/** Once per gateway process: listens to every instance's beacon, and publishes the delivery canary. */
 public final class OpsVerticle extends VerticleBase {
 
   private final GatewayOps ops;
+  private final long canaryIntervalMs;
 
-  public OpsVerticle(GatewayOps ops) {
+  public OpsVerticle(GatewayOps ops, long canaryIntervalMs) {
     this.ops = ops;
+    this.canaryIntervalMs = canaryIntervalMs;
   }
 
   @Override
   public Future<?> start() {
+    if (canaryIntervalMs > 0) {
+      vertx.setPeriodic(canaryIntervalMs, id -> ops.publishCanary(vertx.eventBus()));
+    }
     return vertx.eventBus().consumer(Addresses.Ops.BEACON, this::beacon).completion();
   }
 

@@ -30,6 +30,7 @@ public final class Snapshots {
     return switch (topic.kind()) {
       case USER -> userLog.replay(topic.id(), since, epoch);
       case LOBBY -> request(caller, Addresses.Game.LOBBY, new JsonObject()).map(Snapshot::ephemeral);
+      case CANARY -> Future.failedFuture(new IllegalArgumentException("the canary topic has no snapshot"));
       case PRESENCE -> request(caller, Addresses.Presence.SNAPSHOT, new JsonObject().put("room", topic.id()))
         .map(Snapshot::ephemeral);
       case GAME -> {

@@ -6,7 +6,8 @@ import dev.parlor.contracts.protocol.Topics;
 /** A parsed client topic name and what the gateway needs to know about it. */
 public record TopicName(Kind kind, String id, String name) {
 
-  public enum Kind { USER, LOBBY, GAME, PRESENCE }
+  /** {@code CANARY}: the gateway's own delivery canary; {@link #parse} never yields it, so no client can follow it. */
+  public enum Kind { USER, LOBBY, GAME, PRESENCE, CANARY }
 
   /** The topic a name denotes, or {@code null} when the name is malformed. */
   public static TopicName parse(Object value) {
@@ -32,6 +33,11 @@ public record TopicName(Kind kind, String id, String name) {
     return new TopicName(Kind.USER, userId, Topics.USER_PREFIX + userId);
   }
 
+  /** The delivery canary of one gateway process (see {@code DeliveryCanary}). */
+  public static TopicName canary(String gatewayId) {
+    return new TopicName(Kind.CANARY, gatewayId, "canary:" + gatewayId);
+  }
+
   private static TopicName withId(Kind kind, String name, String id, boolean room) {
     return (room ? Topics.ROOM : Topics.ID).matcher(id).matches() ? new TopicName(kind, id, name) : null;
   }
@@ -48,6 +54,7 @@ public record TopicName(Kind kind, String id, String name) {
       case GAME -> Addresses.Topics.game(id);
       case PRESENCE -> Addresses.Topics.presence(id);
       case LOBBY -> Addresses.Topics.LOBBY;
+      case CANARY -> Addresses.Topics.canary(id);
     };
   }
 }

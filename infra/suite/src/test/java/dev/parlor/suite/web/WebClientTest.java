@@ -324,11 +324,35 @@ class WebClientTest {
   }
 
   @Test
-  void theOpsPageShowsTheGatewayIsReady() throws Exception {
-    try (Browser ops = Browser.open(port)) {
+  void theOpsPageShowsEveryServiceUpAndLiveFigures() throws Exception {
+    try (Browser ops = Browser.open(port); Browser kim = Browser.open(port); Browser lou = Browser.open(port)) {
+      kim.signIn("Kim");
+      lou.signIn("Lou");
+      kim.click("create-private");
+      kim.await(d -> d.findElement(By.id("invite")).isDisplayed());
+      lou.driver.get(kim.byId("invite-link").getDomProperty("value"));
+      lou.await(d -> "playing".equals(lou.attribute("game-status", "data-status")));
+
       ops.get("/ops");
       ops.await(d -> "UP".equals(ops.attribute("gateway-health", "data-status")));
+      for (String service : List.of("gateway", "game", "presence", "thumbnail")) {
+        ops.await(d -> d.findElements(By.cssSelector("#instances tr[data-service='" + service + "'] .health"))
+          .stream().anyMatch(cell -> "UP".equals(cell.getDomAttribute("data-status"))));
+      }
+      assertTrue(ops.driver.findElements(By.cssSelector("#instances .health")).stream()
+        .allMatch(cell -> "UP".equals(cell.getDomAttribute("data-status"))), "no instance is DOWN");
+      // Kim and Lou are connected and playing: the figures are real counts, not placeholders.
+      ops.await(d -> count(ops, "sessions") >= 2 && count(ops, "games") >= 1);
+      assertTrue(count(ops, "queue") >= 0, ops.text("queue"));
+      assertTrue(count(ops, "jobs") >= 0, ops.text("jobs"));
+      assertEquals("", ops.text("ops-note"));
       ops.screenshot("ops");
     }
+  }
+
+  /** A tile's number, or -1 while it shows none ('–'). */
+  private static int count(Browser page, String id) {
+    String text = page.text(id);
+    return text.matches("\\d+") ? Integer.parseInt(text) : -1;
   }
 }
