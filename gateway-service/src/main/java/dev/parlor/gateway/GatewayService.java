@@ -12,6 +12,7 @@ import dev.parlor.gateway.overview.OpsVerticle;
 import dev.parlor.contracts.jobs.JobQueues;
 import dev.parlor.jobs.QueueOptions;
 import dev.parlor.jobs.RedisJobQueue;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.json.JsonObject;
 import dev.parlor.gateway.session.Tokens;
 import dev.parlor.gateway.topics.RedisUserTopicLog;
@@ -46,6 +47,8 @@ public final class GatewayService implements ParlorService {
       node.gatewayId(), new DeliveryCanary(canaryIntervalMs, config.getLong(GatewaySettings.CANARY_BOUND_MS)),
       context.metrics());
     context.beaconStats(() -> Future.succeededFuture(new JsonObject().put("sessions", node.sessions())));
+    Gauge.builder("parlor.gateway.sessions", node, GatewayNode::sessions)
+      .description("client sessions welcomed and still open on this gateway").register(context.metrics());
     if (canaryIntervalMs > 0) {
       context.readiness().register("delivery", promise -> promise.complete(ops.canaryStatus()));
     }

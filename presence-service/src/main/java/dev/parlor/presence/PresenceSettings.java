@@ -12,6 +12,8 @@ public final class PresenceSettings {
   public static final String GATEWAY_TIMEOUT_MS = "presence.gateway-timeout-ms";
   /** How often dead gateways are looked for. */
   public static final String REAP_INTERVAL_MS = "presence.reap-interval-ms";
+  /** Rooms whose member count is a metric and shown on the ops page (room names are unbounded; these are not). */
+  public static final String METRICS_ROOMS = "presence.metrics.rooms";
 
   private PresenceSettings() {
   }

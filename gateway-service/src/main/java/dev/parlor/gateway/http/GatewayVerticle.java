@@ -4,6 +4,7 @@ import dev.parlor.contracts.ErrorCode;
 import dev.parlor.gateway.GatewaySettings;
 import dev.parlor.gateway.limits.OriginPolicy;
 import dev.parlor.gateway.media.MediaRoutes;
+import dev.parlor.gateway.metrics.GatewayMeters;
 import dev.parlor.gateway.node.GatewayNode;
 import dev.parlor.gateway.ops.OpTable;
 import dev.parlor.gateway.overview.GatewayOps;
@@ -77,14 +78,15 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     long heartbeatMs = config.getLong(GatewaySettings.HEARTBEAT_MS);
-    TopicHub hub = new TopicHub(vertx.eventBus());
+    GatewayMeters meters = new GatewayMeters(context.metrics());
+    TopicHub hub = new TopicHub(vertx.eventBus(), meters);
     if (ops != null) {
       ops.watchCanary(hub);
     }
     deps = new SessionDeps(vertx, tokens, OpTable.standard(context.requestTimeoutMs()), hub,
       new Snapshots(vertx.eventBus(), node.userLog(), context.requestTimeoutMs()), node,
       GatewaySettings.sessionLimits(config), node.gatewayId(),
-      new SessionSweep(vertx, Math.max(50, Math.min(1_000, heartbeatMs / 4))));
+      new SessionSweep(vertx, Math.max(50, Math.min(1_000, heartbeatMs / 4))), meters);
     // The server refuses only far larger frames; the session answers too_large itself above maxMessageBytes.
     int frameLimit = Math.max(1024 * 1024, maxMessageBytes * 4);
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()

@@ -38,7 +38,7 @@ public final class ClientSession {
   public ClientSession(SessionDeps deps, Transport transport) {
     this.deps = deps;
     this.transport = transport;
-    this.outbound = new Outbound(transport, deps.limits().maxPendingChars());
+    this.outbound = new Outbound(transport, deps.limits().maxPendingChars(), deps.meters()::dropped);
     this.openedAt = deps.now();
     this.lastHeard = openedAt;
     this.lastPing = openedAt;

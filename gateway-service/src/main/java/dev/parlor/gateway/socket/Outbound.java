@@ -20,9 +20,17 @@ public final class Outbound {
   private long dropped;
   private boolean drainArmed;
 
+  private final Runnable onDrop;
+
   public Outbound(Transport transport, long maxPendingChars) {
+    this(transport, maxPendingChars, () -> { });
+  }
+
+  /** {@code onDrop} runs for each ephemeral event dropped (the gateway counts them). */
+  public Outbound(Transport transport, long maxPendingChars, Runnable onDrop) {
     this.transport = transport;
     this.maxPendingChars = maxPendingChars;
+    this.onDrop = onDrop;
   }
 
   /** Sends or queues a frame; false when the queue would overflow (the frame is not queued). */
@@ -33,6 +41,7 @@ public final class Outbound {
     }
     if (kind == Kind.EPHEMERAL) {
       dropped++;
+      onDrop.run();
       return true;
     }
     if (pendingChars + frame.length() > maxPendingChars) {

@@ -1,5 +1,6 @@
 package dev.parlor.gateway.socket;
 
+import dev.parlor.gateway.metrics.GatewayMeters;
 import dev.parlor.gateway.ops.OpTable;
 import dev.parlor.gateway.session.Tokens;
 import dev.parlor.gateway.topics.Snapshots;
@@ -8,7 +9,8 @@ import io.vertx.core.Vertx;
 
 /** What every session of one event loop shares. */
 public record SessionDeps(Vertx vertx, Tokens tokens, OpTable ops, TopicHub hub, Snapshots snapshots,
-                          SessionLifecycle lifecycle, SessionLimits limits, String gatewayId, SessionSweep sweep) {
+                          SessionLifecycle lifecycle, SessionLimits limits, String gatewayId, SessionSweep sweep,
+                          GatewayMeters meters) {
 
   public long now() {
     return System.currentTimeMillis();

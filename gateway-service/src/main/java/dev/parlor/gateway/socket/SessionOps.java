@@ -68,14 +68,19 @@ final class SessionOps {
   /** Requests a service with the caller in headers; answers the op, or reports a failure with {@code re:null}. */
   void send(OpRoute route, JsonObject body, String id) {
     DeliveryOptions options = session.caller().addTo(new DeliveryOptions().setSendTimeout(route.timeoutMs()));
+    long started = System.nanoTime();
     deps.vertx().eventBus().<Object>request(route.address(), body, options).onComplete(result -> {
+      ErrorCode failure = null;
       if (result.failed()) {
-        session.error(id, ServiceFailures.code(result.cause()), ServiceFailures.message(result.cause()));
+        failure = ServiceFailures.code(result.cause());
+        session.error(id, failure, ServiceFailures.message(result.cause()));
       } else if (result.result().body() instanceof JsonObject reply) {
         session.reply(id, reply);
       } else {
-        session.error(id, ErrorCode.INTERNAL, "the service answered something other than a JSON object");
+        failure = ErrorCode.INTERNAL;
+        session.error(id, failure, "the service answered something other than a JSON object");
       }
+      deps.meters().op(route.op(), failure == null ? "ok" : failure.code(), started);
     });
   }
 }

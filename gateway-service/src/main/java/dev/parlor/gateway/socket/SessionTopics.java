@@ -1,6 +1,7 @@
 package dev.parlor.gateway.socket;
 
 import dev.parlor.contracts.ErrorCode;
+import dev.parlor.contracts.protocol.Ops;
 import dev.parlor.gateway.ops.ServiceFailures;
 import dev.parlor.gateway.topics.Snapshot;
 import dev.parlor.gateway.topics.TopicName;
@@ -98,7 +99,10 @@ final class SessionTopics {
     // Bounded like any request: the op gets its one answer even if the cluster never confirms the registration.
     Future<Void> ready = fresh ? deps.hub().add(topic, sub).timeout(deps.limits().requestTimeoutMs(),
       TimeUnit.MILLISECONDS) : Future.succeededFuture();
+    long started = System.nanoTime();
     ready.compose(v -> fetch(topic, from, fromEpoch)).onComplete(result -> {
+      deps.meters().op(Ops.SUBSCRIBE, result.succeeded() ? "ok" : ServiceFailures.code(result.cause()).code(),
+        started);
       if (!session.isOpen()) {
         return;
       }

@@ -1,5 +1,6 @@
 package dev.parlor.gateway.topics;
 
+import dev.parlor.gateway.metrics.GatewayMeters;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -29,8 +30,15 @@ public final class TopicHub {
   private final EventBus eventBus;
   private final Map<String, Feed> feeds = new HashMap<>();
 
+  private final GatewayMeters meters;
+
   public TopicHub(EventBus eventBus) {
+    this(eventBus, GatewayMeters.none());
+  }
+
+  public TopicHub(EventBus eventBus, GatewayMeters meters) {
     this.eventBus = eventBus;
+    this.meters = meters;
   }
 
   /** Adds a listener; the future completes once the topic's consumer is registered across the cluster. */
@@ -73,6 +81,9 @@ public final class TopicHub {
       if (event == null) {
         LOG.warn("Dropping a malformed event on {}: {}", topic.name(), message.body());
         return;
+      }
+      if (topic.kind() != TopicName.Kind.CANARY) {
+        meters.fannedOut(topic.kind(), listeners.size());
       }
       // A copy: delivering may close a session, which removes its listener while we iterate.
       for (Listener listener : new ArrayList<>(listeners)) {

@@ -116,7 +116,7 @@ public final class ParlorRuntime implements AutoCloseable {
 
   private void deployAll(List<? extends ParlorService> services) throws Exception {
     inFlight.install(vertx.eventBus());
-    Redis redis = RedisClients.create(vertx, config, redisUrl);
+    Redis redis = RedisClients.create(vertx, config, redisUrl, metrics.registry());
     nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
     List<Future<?>> deployed = new ArrayList<>();
     for (ParlorService service : services) {

@@ -2,6 +2,7 @@ package dev.parlor.runtime.redis;
 
 import dev.parlor.runtime.config.CommonSettings;
 import dev.parlor.runtime.config.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
@@ -13,6 +14,11 @@ import java.util.Locale;
 public final class RedisClients {
 
   private RedisClients() {
+  }
+
+  /** The client, with each command timed and each failure counted in {@code registry}. */
+  public static Redis create(Vertx vertx, ServiceConfig config, String url, MeterRegistry registry) {
+    return new MeteredRedis(create(vertx, config, url), registry);
   }
 
   public static Redis create(Vertx vertx, ServiceConfig config, String url) {

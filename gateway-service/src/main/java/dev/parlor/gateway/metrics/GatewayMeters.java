@@ -1,0 +1,59 @@
+package dev.parlor.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's own meters, scraped with the rest at {@code /metrics}: ops by name and outcome with their latency
+ * ({@code parlor_gateway_ops_seconds}), topic events handed to sessions by topic kind
+ * ({@code parlor_gateway_fanout_deliveries_total}) and events dropped for clients that read too slowly
+ * ({@code parlor_gateway_fanout_drops_total}). Labels are bounded: op names come from the op table, outcomes from
+ * the error registry, kinds from the topic kinds; never a topic, user or game id.
+ */
+public final class GatewayMeters {
+
+  private static final GatewayMeters NONE = new GatewayMeters(new SimpleMeterRegistry());
+
+  private final MeterRegistry registry;
+  private final Counter drops;
+  private final Map<String, Timer> ops = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
+
+  public GatewayMeters(MeterRegistry registry) {
+    this.registry = registry;
+    this.drops = Counter.builder("parlor.gateway.fanout.drops")
+      .description("events not sent to a client that read too slowly (presence and lobby events only)")
+      .register(registry);
+  }
+
+  /** Meters nobody scrapes, for code built outside a service (tests of one class). */
+  public static GatewayMeters none() {
+    return NONE;
+  }
+
+  /** An op answered: {@code outcome} is {@code ok} or the protocol error code. */
+  public void op(String op, String outcome, long startNanos) {
+    ops.computeIfAbsent(op + ' ' + outcome, key -> Timer.builder("parlor.gateway.ops")
+        .description("ops answered, by op and outcome, with their latency").tags("op", op, "outcome", outcome)
+        .register(registry))
+      .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** One topic event handed to {@code listeners} sessions. */
+  public void fannedOut(Enum<?> topicKind, int listeners) {
+    deliveries.computeIfAbsent(topicKind.name(), key -> Counter.builder("parlor.gateway.fanout.deliveries")
+        .description("topic events handed to sessions, by topic kind")
+        .tag("topic", topicKind.name().toLowerCase(Locale.ROOT)).register(registry))
+      .increment(listeners);
+  }
+
+  public void dropped() {
+    drops.increment();
+  }
+}
