@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own meters, scraped with the rest at {@code /metrics}: ops by name and outcome with their latency
- * ({@code parlor_gateway_ops_seconds}), topic events handed to sessions by topic kind
+ * ({@code parlor_gateway_ops_seconds}, with histogram buckets from 5 ms to 5 s), topic events handed to sessions by topic kind
  * ({@code parlor_gateway_fanout_deliveries_total}) and events dropped for clients that read too slowly
  * ({@code parlor_gateway_fanout_drops_total}). Labels are bounded: op names come from the op table, outcomes from
  * the error registry, kinds from the topic kinds; never a topic, user or game id.
  */
 public final class GatewayMeters {
+
+  /** Histogram buckets, so dashboards can compute latency quantiles across instances. */
+  private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+    Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+    Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
 
   private static final GatewayMeters NONE = new GatewayMeters(new SimpleMeterRegistry());
 
@@ -41,7 +47,7 @@ public final class GatewayMeters {
   public void op(String op, String outcome, long startNanos) {
     ops.computeIfAbsent(op + ' ' + outcome, key -> Timer.builder("parlor.gateway.ops")
         .description("ops answered, by op and outcome, with their latency").tags("op", op, "outcome", outcome)
-        .register(registry))
+        .serviceLevelObjectives(LATENCY_BUCKETS).register(registry))
       .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
   }
 
