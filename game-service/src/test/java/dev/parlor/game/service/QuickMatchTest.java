@@ -108,6 +108,8 @@ class QuickMatchTest {
     assertEquals(0, queued("connect4"));
 
     String gameId = game.getString("gameId");
+    assertEquals(1, GameBus.await(redis.send(Request.cmd(Command.SISMEMBER).arg(Keys.PLAYING).arg(gameId))).toLong(),
+      "the paired game counts as in progress");
     JsonObject snapshot = bus.call(Addresses.Game.SUBSCRIBE, bob, new JsonObject().put("gameId", gameId));
     assertEquals(1, snapshot.getLong("offset"));
     assertEquals(game, snapshot.getJsonObject("snapshot").getJsonObject("game"));

@@ -9,6 +9,7 @@ import dev.parlor.contracts.game.Game;
 import dev.parlor.contracts.game.GameAction;
 import dev.parlor.game.model.Decision;
 import dev.parlor.game.model.NewGames;
+import dev.parlor.game.model.Rematches;
 import dev.parlor.game.model.Transitions;
 import dev.parlor.game.play.TopicEvents;
 import dev.parlor.game.rules.RuleBook;
@@ -121,5 +122,31 @@ class RedisGameStoreTest {
   @Test
   void unknownGameLoadsAsNull() throws Exception {
     assertNull(await(store.load("never-created")));
+  }
+
+  private static boolean inProgress(String gameId) throws Exception {
+    return await(redis.send(Request.cmd(Command.SISMEMBER).arg(Keys.PLAYING).arg(gameId))).toLong() == 1;
+  }
+
+  @Test
+  void theSetOfGamesInProgressFollowsEachGamesStatusThroughARematch() throws Exception {
+    Game waiting = created(Game.PRIVATE);
+    assertEquals(false, inProgress(waiting.gameId()), "a game waiting for a player is not in progress");
+    Decision joined = Transitions.join(waiting, "bob", "Bob", true, NOW);
+    apply(waiting, joined);
+    Game playing = ((Decision.Change) joined).game();
+    assertTrue(inProgress(playing.gameId()));
+    Decision resigned = Transitions.resign(playing, "alice", NOW);
+    apply(playing, resigned);
+    Game finished = ((Decision.Change) resigned).game();
+    assertEquals(false, inProgress(finished.gameId()), "a finished game is no longer in progress");
+
+    Rematches.Create plan = (Rematches.Create) Rematches.plan(finished, "bob", Ids.random(12), Ids.random(16), NOW);
+    long offset = await(store.rematch(GameWrite.update(finished, plan.old(), TopicEvents.rematched(plan.created(), 1)),
+      GameWrite.create(plan.created(), TopicEvents.updated(new GameAction(GameAction.CREATED, "bob", null),
+        plan.created()))));
+    assertNotEquals(GameStore.CONFLICT, offset);
+    assertTrue(inProgress(plan.created().gameId()), "a rematch starts playing at once");
+    assertEquals(false, inProgress(finished.gameId()));
   }
 }

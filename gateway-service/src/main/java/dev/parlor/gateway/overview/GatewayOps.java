@@ -2,10 +2,16 @@ package dev.parlor.gateway.overview;
 
 import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.jobs.JobQueues;
+import dev.parlor.gateway.GatewaySettings;
 import dev.parlor.gateway.topics.TopicHub;
 import dev.parlor.gateway.topics.TopicName;
 import dev.parlor.jobs.JobQueue;
 import dev.parlor.jobs.QueueMetrics;
+import dev.parlor.jobs.QueueOptions;
+import dev.parlor.jobs.RedisJobQueue;
+import dev.parlor.runtime.ServiceContext;
+import dev.parlor.runtime.config.ServiceConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -14,6 +20,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +39,11 @@ public final class GatewayOps {
   private final String gatewayId;
   private final DeliveryCanary canary;
   private final Timer canaryDelivery;
+  private final long canaryIntervalMs;
 
   public GatewayOps(InstanceBoard board, JobQueue thumbnails, long boundMs, String gatewayId, DeliveryCanary canary,
-                    MeterRegistry registry) {
+                    long canaryIntervalMs, MeterRegistry registry) {
+    this.canaryIntervalMs = canaryIntervalMs;
     this.board = board;
     this.thumbnails = thumbnails;
     this.boundMs = boundMs;
@@ -43,6 +52,32 @@ public final class GatewayOps {
     this.canaryDelivery = Timer.builder("parlor.gateway.canary.delivery")
       .description("time from publishing the delivery canary to its arrival at an event loop's topic hub")
       .register(registry);
+  }
+
+  /**
+   * The operators' side of a gateway process from its settings: its beacon figures (sessions), the sessions gauge,
+   * and, when the canary is on, the {@code delivery} readiness check.
+   */
+  public static GatewayOps create(ServiceContext context, String gatewayId, IntSupplier sessions) {
+    ServiceConfig config = context.config();
+    long intervalMs = config.getLong(GatewaySettings.CANARY_INTERVAL_MS);
+    GatewayOps ops = new GatewayOps(new InstanceBoard(config.getList(GatewaySettings.OPS_SERVICES),
+      config.getLong(GatewaySettings.OPS_FORGET_AFTER_MS)),
+      new RedisJobQueue(context.redis(), QueueOptions.defaults(JobQueues.THUMBNAIL)), context.requestTimeoutMs(),
+      gatewayId, new DeliveryCanary(intervalMs, config.getLong(GatewaySettings.CANARY_BOUND_MS)), intervalMs,
+      context.metrics());
+    context.beaconStats(() -> Future.succeededFuture(new JsonObject().put("sessions", sessions.getAsInt())));
+    Gauge.builder("parlor.gateway.sessions", sessions, IntSupplier::getAsInt).strongReference(true)
+      .description("client sessions welcomed and still open on this gateway").register(context.metrics());
+    if (intervalMs > 0) {
+      context.readiness().register("delivery", promise -> promise.complete(ops.canaryStatus()));
+    }
+    return ops;
+  }
+
+  /** How often the canary is published; 0: never. */
+  public long canaryIntervalMs() {
+    return canaryIntervalMs;
   }
 
   public InstanceBoard board() {

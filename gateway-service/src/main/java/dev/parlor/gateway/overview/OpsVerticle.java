@@ -9,17 +9,15 @@ import io.vertx.core.eventbus.Message;
 public final class OpsVerticle extends VerticleBase {
 
   private final GatewayOps ops;
-  private final long canaryIntervalMs;
 
-  public OpsVerticle(GatewayOps ops, long canaryIntervalMs) {
+  public OpsVerticle(GatewayOps ops) {
     this.ops = ops;
-    this.canaryIntervalMs = canaryIntervalMs;
   }
 
   @Override
   public Future<?> start() {
-    if (canaryIntervalMs > 0) {
-      vertx.setPeriodic(canaryIntervalMs, id -> ops.publishCanary(vertx.eventBus()));
+    if (ops.canaryIntervalMs() > 0) {
+      vertx.setPeriodic(ops.canaryIntervalMs(), id -> ops.publishCanary(vertx.eventBus()));
     }
     return vertx.eventBus().consumer(Addresses.Ops.BEACON, this::beacon).completion();
   }
