@@ -90,17 +90,29 @@ public final class GatewayOps {
    */
   public Future<JsonObject> overview() {
     JsonObject view = board.snapshot(System.currentTimeMillis());
-    return thumbnails.metrics().timeout(boundMs, TimeUnit.MILLISECONDS).transform(read -> {
+    return thumbnailQueue().timeout(boundMs, TimeUnit.MILLISECONDS).transform(read -> {
       if (read.succeeded()) {
         QueueMetrics m = read.result();
         view.put("jobsWaiting", m.lag() + m.delayed()).put("jobs", new JsonObject().put("type", JobQueues.THUMBNAIL)
           .put("depth", m.depth()).put("waiting", m.lag() + m.delayed()).put("running", m.pending())
           .put("deadLetters", m.deadLetters()));
       } else {
+        LOG.debug("The thumbnail queue could not be read for the ops overview: {}", read.cause().toString());
         view.putNull("jobsWaiting").putNull("jobs");
       }
       return Future.succeededFuture(view.put("generatedAt", System.currentTimeMillis()));
     });
+  }
+
+  /**
+   * The thumbnail queue's metrics. A queue no worker ever started has no consumer group yet (Redis answers NOGROUP):
+   * it is created here as a worker would (idempotent, from the first entry), and then it reads as what it is.
+   */
+  private Future<QueueMetrics> thumbnailQueue() {
+    // In a pipeline the error reads "ERR [n] NOGROUP …".
+    return thumbnails.metrics().recover(e -> String.valueOf(e.getMessage()).contains("NOGROUP")
+      ? thumbnails.init().compose(v -> thumbnails.metrics())
+      : Future.failedFuture(e));
   }
 
   /** Follows the canary through this event loop's hub; call on that loop. */
