@@ -90,8 +90,13 @@ class GamePlayTest {
           new JsonObject().put("gameId", gameId).put("move", new JsonObject().put("cell", 5)));
 
         List<JsonObject> events = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-          events.add(topic.next());
+        while (events.size() < 6) {
+          JsonObject event = topic.next();
+          // The created event (offset 1) was published before this listener existed, but a clustered publish looks
+          // its subscribers up asynchronously, so it may still arrive here: it is not what this test checks.
+          if (event.getLong("offset") != 1) {
+            events.add(event);
+          }
         }
         for (int i = 0; i < events.size(); i++) {
           JsonObject event = events.get(i);

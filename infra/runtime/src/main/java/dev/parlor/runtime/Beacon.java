@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Makes this process known to the operators' overview: every {@code ops.beacon-ms} it publishes, on
  * {@link Addresses.Ops#BEACON}, each service's readiness, its failing checks and the few figures the service
  * contributes ({@link ServiceContext#beaconStats}); and, when it stops gracefully, one last beacon saying DOWN, so
- * the overview need not wait for silence. A beacon is never held back by a slow check: what is not known within half
- * an interval is sent as DOWN (a readiness that slow is not ready).
+ * the overview need not wait for silence. A beacon is never held back long by a slow check: what is not known within
+ * half an interval (at least 250 ms) is sent as DOWN (a readiness that slow is not ready).
  */
 final class Beacon {
 
@@ -78,7 +78,7 @@ final class Beacon {
   }
 
   private Future<JsonObject> entry(ServiceContext service) {
-    long boundMs = Math.max(50, intervalMs / 2);
+    long boundMs = Math.max(250, intervalMs / 2);
     Future<CheckResult> readiness = service.readiness().checkStatus().timeout(boundMs, TimeUnit.MILLISECONDS);
     Future<JsonObject> stats = service.beaconStats().get().timeout(boundMs, TimeUnit.MILLISECONDS);
     return Future.join(readiness, stats).transform(done -> {
