@@ -136,10 +136,14 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  /** The marks on the shown board, "" for an empty cell. */
+  /**
+   * The marks on the shown board, "" for an empty cell. Read in one script: the page may re-render the board between
+   * two WebDriver calls (a move arriving), which would leave element references stale.
+   */
   List<String> board() {
-    return driver.findElements(By.cssSelector("#board .cell")).stream()
-      .map(c -> c.getDomAttribute("data-mark")).toList();
+    List<?> marks = (List<?>) script(
+      "return Array.from(document.querySelectorAll('#board .cell')).map(c => c.getAttribute('data-mark'));");
+    return marks.stream().map(mark -> mark == null ? null : mark.toString()).toList();
   }
 
   /** Waits until it is this player's turn, then plays the cell (tic-tac-toe) or the cell's column (connect four). */
