@@ -12,6 +12,12 @@ public record SessionDeps(Vertx vertx, Tokens tokens, OpTable ops, TopicHub hub,
                           SessionLifecycle lifecycle, SessionLimits limits, String gatewayId, SessionSweep sweep,
                           GatewayMeters meters) {
 
+  /** Without meters (nothing scraped): for code that builds sessions outside a gateway, such as benchmarks. */
+  public SessionDeps(Vertx vertx, Tokens tokens, OpTable ops, TopicHub hub, Snapshots snapshots,
+                     SessionLifecycle lifecycle, SessionLimits limits, String gatewayId, SessionSweep sweep) {
+    this(vertx, tokens, ops, hub, snapshots, lifecycle, limits, gatewayId, sweep, GatewayMeters.none());
+  }
+
   public long now() {
     return System.currentTimeMillis();
   }
