@@ -148,8 +148,13 @@ public final class ParlorClient {
     String path = options.transport() == Transport.WEBSOCKET ? "/ws"
       : String.format("/sockjs/%03d/%s/websocket", ThreadLocalRandom.current().nextInt(1000),
         Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
-    return sockets.get(source).connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-      .setURI(path).setAllowOriginHeader(false));
+    try {
+      return sockets.get(source).connect(new WebSocketConnectOptions().setHost(base.getHost())
+        .setPort(base.getPort()).setURI(path).setAllowOriginHeader(false));
+    } catch (RuntimeException e) {
+      // A client being closed refuses at once rather than failing the future.
+      return Future.failedFuture(e);
+    }
   }
 
   int gatewayCount() {

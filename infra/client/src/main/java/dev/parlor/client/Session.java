@@ -5,9 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Session implements Wire.Listener {
 
-  static final long GAP_WAIT_MS = 2_000;
   static final long HELLO_TIMEOUT_MS = 15_000;
 
   private enum State { NEW, CONNECTING, OPEN, WAITING, CLOSED }
@@ -31,19 +27,15 @@ public final class Session implements Wire.Listener {
   private final SessionListener listener;
   private final ClientStats stats;
   private final Requests requests;
-  private final Map<String, Topic> topics = new HashMap<>(4);
+  private final SessionTopics topics;
   private final Promise<JsonObject> firstWelcome = Promise.promise();
   private int gateway;
   private State state = State.NEW;
   private Wire wire;
-  private int attempt;
-  private int initialAttempts = 1;
-  private boolean welcomedOnce;
+  private final ReconnectPolicy reconnects;
   private long heartbeatMs;
   private long lastHeard;
   private Lane.Scheduled timer;
-  private String hintGateway;
-  private long hintDelayMs = -1;
   private ClientError closeCause;
 
   Session(ParlorClient client, Lane lane, int source, int gateway, Guest guest, SessionListener listener) {
@@ -55,6 +47,8 @@ public final class Session implements Wire.Listener {
     this.listener = listener == null ? new SessionListener() { } : listener;
     this.stats = client.stats();
     this.requests = new Requests(lane, client.options().requestTimeoutMs(), stats);
+    this.topics = new SessionTopics(lane, stats, this.listener);
+    this.reconnects = new ReconnectPolicy(client.backoff(), bound -> ThreadLocalRandom.current().nextLong(bound + 1));
   }
 
   public Guest guest() {
@@ -70,7 +64,7 @@ public final class Session implements Wire.Listener {
   public Future<JsonObject> connect(int attempts) {
     lane.run(() -> {
       if (state == State.NEW) {
-        initialAttempts = Math.max(1, attempts);
+        reconnects.initialAttempts(attempts);
         dial();
       }
     });
@@ -104,9 +98,7 @@ public final class Session implements Wire.Listener {
   public Future<JsonObject> subscribe(String topic, Long since, Handler<TopicEvent> handler) {
     Promise<JsonObject> promise = Promise.promise();
     lane.run(() -> {
-      Topic t = topics.computeIfAbsent(topic, Topic::new);
-      t.handler = handler;
-      subscribe(t, since, false).onComplete(promise);
+      subscribe(topics.follow(topic, handler), since, false).onComplete(promise);
     });
     return promise.future();
   }
@@ -114,10 +106,7 @@ public final class Session implements Wire.Listener {
   public Future<JsonObject> unsubscribe(String topic) {
     Promise<JsonObject> promise = Promise.promise();
     lane.run(() -> {
-      Topic t = topics.remove(topic);
-      if (t != null && t.gapCheck != null) {
-        t.gapCheck.cancel();
-      }
+      topics.forget(topic);
       sendRequest("unsubscribe", new JsonObject().put("topic", topic), promise);
     });
     return promise.future();
@@ -125,8 +114,7 @@ public final class Session implements Wire.Listener {
 
   /** The last offset delivered on a durable topic, or -1. */
   public long offset(String topic) {
-    Topic t = topics.get(topic);
-    return t == null || t.cursor == null ? -1 : t.cursor.last();
+    return topics.offset(topic);
   }
 
   /** Closes for good: no reconnect; waiting requests fail with {@code closed}. */
@@ -140,7 +128,7 @@ public final class Session implements Wire.Listener {
       requests.failAll(closed);
       firstWelcome.tryFail(closed);
       cancelTimer();
-      topics.values().forEach(t -> cancelGapCheck(t));
+      topics.disconnected();
       if (wire != null) {
         wire.close((short) 1000, "bye");
       }
@@ -189,8 +177,8 @@ public final class Session implements Wire.Listener {
     sendRequest("subscribe", args, reply);
     return reply.future().andThen(ar -> {
       t.subscribing = false;
-      if (ar.succeeded() && topics.get(t.name) == t) {
-        positioned(t, ar.result(), since);
+      if (ar.succeeded() && topics.follows(t)) {
+        topics.positioned(t, ar.result(), since);
         if (resuming) {
           listener.resumed(t.name, ar.result().getBoolean("recovered", false), ar.result());
         }
@@ -201,22 +189,12 @@ public final class Session implements Wire.Listener {
     });
   }
 
-  private void positioned(Topic t, JsonObject result, Long since) {
-    Long offset = result.getLong("offset");
-    if (offset == null) {
-      return;
-    }
-    boolean replays = since != null && result.getBoolean("recovered", false);
-    deliver(t, t.cursor().reset(result.getString("epoch"), replays ? since : offset));
-  }
-
   // --- connection life -------------------------------------------------------------------------------------------
 
   private void dial() {
     state = State.CONNECTING;
-    String target = hintGateway != null ? hintGateway : client.gateway(gateway);
-    hintGateway = null;
-    hintDelayMs = -1;
+    String hinted = reconnects.takeHintGateway();
+    String target = hinted != null ? hinted : client.gateway(gateway);
     client.open(source, target).onComplete(ar -> {
       if (state == State.CLOSED) {
         if (ar.succeeded()) {
@@ -255,7 +233,7 @@ public final class Session implements Wire.Listener {
       return;
     }
     switch (frame.getString("type", "")) {
-      case "event" -> event(TopicEvent.fromFrame(frame));
+      case "event" -> topics.event(TopicEvent.fromFrame(frame));
       case "reply" -> requests.answer(frame.getString("re"), frame.getJsonObject("result"), null);
       case "error" -> error(frame);
       case "welcome" -> welcomed(frame);
@@ -277,21 +255,15 @@ public final class Session implements Wire.Listener {
 
   private void welcomed(JsonObject welcome) {
     state = State.OPEN;
-    boolean resumed = welcomedOnce;
-    welcomedOnce = true;
-    attempt = 0;
+    boolean resumed = reconnects.welcomed();
     closeCause = null;
     (resumed ? stats.reconnects : stats.welcomes).increment();
     heartbeatMs = welcome.getLong("heartbeatMs", 25_000L);
     setTimer(silenceLimitMs(), this::checkAlive);
-    String userTopic = "user:" + guest.userId();
-    JsonObject user = welcome.getJsonObject("user");
-    if (!topics.containsKey(userTopic) && user != null) {
-      topics.computeIfAbsent(userTopic, Topic::new).cursor().reset(user.getString("epoch"), user.getLong("offset", 0L));
-    }
+    topics.followUserTopic("user:" + guest.userId(), welcome.getJsonObject("user"));
     listener.welcomed(welcome, resumed);
     if (resumed) {
-      for (Topic t : List.copyOf(topics.values())) {
+      for (Topic t : topics.all()) {
         subscribe(t, t.cursor != null && t.cursor.positioned() ? t.cursor.last() : null, true);
       }
     }
@@ -299,8 +271,7 @@ public final class Session implements Wire.Listener {
   }
 
   private void reconnectAsked(JsonObject frame) {
-    hintGateway = frame.getString("url");
-    hintDelayMs = Math.max(0, frame.getLong("delayMs", client.options().backoffBaseMs()));
+    reconnects.hint(frame.getString("url"), frame.getLong("delayMs", client.options().backoffBaseMs()));
     if (wire != null) {
       wire.close((short) 1000, "reconnecting as asked");
     }
@@ -334,15 +305,12 @@ public final class Session implements Wire.Listener {
     wire = null;
     cancelTimer();
     requests.failAll(new ClientError(ClientError.DISCONNECTED, "connection lost (" + code + " " + reason + ")"));
-    topics.values().forEach(t -> {
-      t.subscribing = false;
-      cancelGapCheck(t);
-    });
+    topics.disconnected();
     if (state == State.CLOSED) {
       return;
     }
-    boolean hinted = hintDelayMs >= 0;
-    boolean retry = code != 1008 && (welcomedOnce || attempt + 1 < initialAttempts);
+    long delay = reconnects.nextDelayMs(code);
+    boolean retry = delay != ReconnectPolicy.GIVE_UP;
     if (state == State.OPEN) {
       stats.disconnects.increment();
     }
@@ -355,67 +323,7 @@ public final class Session implements Wire.Listener {
       return;
     }
     state = State.WAITING;
-    long delay = hinted ? ThreadLocalRandom.current().nextLong(hintDelayMs + 1) : client.backoff().delayMs(attempt++);
     setTimer(delay, this::dial);
-  }
-
-  // --- topics ----------------------------------------------------------------------------------------------------
-
-  private void event(TopicEvent event) {
-    Topic t = topics.get(event.topic());
-    if (t == null) {
-      return;
-    }
-    if (!event.durable()) {
-      dispatch(t, event);
-      return;
-    }
-    TopicCursor<TopicEvent> cursor = t.cursor();
-    long duplicates = cursor.duplicates();
-    long reordered = cursor.reordered();
-    List<TopicEvent> ready = cursor.offer(event.offset(), event);
-    stats.duplicates.add(cursor.duplicates() - duplicates);
-    stats.reordered.add(cursor.reordered() - reordered);
-    deliver(t, ready);
-  }
-
-  private void deliver(Topic t, List<TopicEvent> ready) {
-    for (TopicEvent e : ready) {
-      dispatch(t, e);
-    }
-    if (t.cursor != null && t.cursor.holding() && !t.subscribing) {
-      if (t.gapCheck == null) {
-        t.gapCheck = lane.schedule(GAP_WAIT_MS, () -> skipGap(t));
-      }
-    } else {
-      cancelGapCheck(t);
-    }
-  }
-
-  private void skipGap(Topic t) {
-    t.gapCheck = null;
-    if (t.subscribing || topics.get(t.name) != t) {
-      return;
-    }
-    long gaps = t.cursor.gaps();
-    List<TopicEvent> ready = t.cursor.skipGap();
-    stats.gaps.add(t.cursor.gaps() - gaps);
-    deliver(t, ready);
-  }
-
-  private void dispatch(Topic t, TopicEvent event) {
-    if (t.handler != null) {
-      t.handler.handle(event);
-    } else {
-      listener.event(event);
-    }
-  }
-
-  private static void cancelGapCheck(Topic t) {
-    if (t.gapCheck != null) {
-      t.gapCheck.cancel();
-      t.gapCheck = null;
-    }
   }
 
   private void setTimer(long delayMs, Runnable action) {

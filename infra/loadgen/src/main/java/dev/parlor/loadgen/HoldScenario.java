@@ -13,7 +13,8 @@ import java.util.List;
  * SockJS heartbeats); at the end each sends one {@code ping} op. Measures connect time, sessions lost while idle, the
  * final ping's round trip, and this process's own heap per session (the gateway's is measured on the gateway).
  *
- * <p>Options: {@code --sessions 1000 --duration 30}.
+ * <p>Options: {@code --sessions 1000 --duration 30 --in-flight 200 --ready-file path} (the file is written once every
+ * session is connected).
  */
 final class HoldScenario implements Scenario {
 
@@ -28,15 +29,20 @@ final class HoldScenario implements Scenario {
     double connectSeconds = (System.nanoTime() - started) / 1e9;
     long heapWith = usedHeapAfterGc();
     long disconnectsBefore = client.stats().disconnects();
+    String readyFile = options.string("ready-file", null);
+    if (readyFile != null) {
+      // Tells a benchmark script that every session is held: the time to measure the gateway's heap.
+      java.nio.file.Files.writeString(java.nio.file.Path.of(readyFile), sessions.size() + "\n");
+    }
     metrics.startMeasuring();
     long measureStart = System.nanoTime();
     Thread.sleep(options.integer("duration", 30) * 1000L);
     List<Future<?>> pings = new ArrayList<>();
     for (Session session : sessions) {
       long sent = System.nanoTime();
-      pings.add(session.request("ping", null).onSuccess(r -> metrics.since("ping", sent)).onFailure(metrics::error));
+      pings.add(Scenario.settled(session.request("ping", null).onSuccess(r -> metrics.since("ping", sent)), metrics));
     }
-    Scenario.await(Future.join(pings), 120).toString();
+    Scenario.await(Future.all(pings), 120);
     metrics.stopMeasuring();
     double seconds = (System.nanoTime() - measureStart) / 1e9;
     long open = sessions.stream().filter(Session::isOpen).count();

@@ -11,6 +11,14 @@ interface Scenario {
 
   JsonObject run(Vertx vertx, ParlorClient client, LoadOptions options, Metrics metrics) throws Exception;
 
+  /** A future that always succeeds: a failure is counted as an error of the run, not a reason to stop it. */
+  static Future<Void> settled(Future<?> future, Metrics metrics) {
+    return future.<Void>mapEmpty().recover(e -> {
+      metrics.error(e);
+      return Future.succeededFuture();
+    });
+  }
+
   static <T> T await(Future<T> future, long seconds) throws Exception {
     try {
       return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);

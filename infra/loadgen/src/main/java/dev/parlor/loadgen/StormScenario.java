@@ -65,7 +65,8 @@ final class StormScenario implements Scenario {
     }
     List<Future<?>> subscribed = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      subscribed.add(sessions.get(i).subscribe("game:" + games.get(i % games.size()), null, e -> { }));
+      subscribed.add(Scenario.settled(sessions.get(i).subscribe("game:" + games.get(i % games.size()), null,
+        e -> { }), metrics));
     }
     Scenario.await(Future.all(subscribed), 120);
     long gapsBefore = client.stats().gaps();
