@@ -69,10 +69,12 @@ public final class LoadGenMain {
       ParlorClient client = Scenario.await(ParlorClient.create(vertx, clientOptions,
         options.integer("threads", Runtime.getRuntime().availableProcessors())), 30);
       Metrics metrics = new Metrics();
+      metrics.watch(new CpuWatch(options.string("watch-pids", null)));
       String loadBefore = Report.loadAverage();
       JsonObject figures = SCENARIOS.get(options.scenario()).get().run(vertx, client, options, metrics);
       figures.put("clientGaps", client.stats().gaps()).put("clientDuplicates", client.stats().duplicates())
-        .put("clientReconnects", client.stats().reconnects()).put("clientTimeouts", client.stats().timeouts());
+        .put("clientReconnects", client.stats().reconnects()).put("clientTimeouts", client.stats().timeouts())
+        .put("cpuCores", metrics.cores());
       return Report.build(options.scenario(), options, metrics, figures.getDouble("measuredSeconds", 0.0), figures,
         loadBefore);
     } finally {

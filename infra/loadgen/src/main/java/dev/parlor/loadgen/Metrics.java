@@ -24,13 +24,26 @@ public final class Metrics {
   private final Map<String, LongAdder> counters = new ConcurrentSkipListMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   volatile boolean measuring;
+  private CpuWatch cpu = new CpuWatch(null);
+  private JsonObject cores = new JsonObject();
+
+  void watch(CpuWatch watch) {
+    cpu = watch;
+  }
 
   public void startMeasuring() {
+    cpu.start();
     measuring = true;
   }
 
   public void stopMeasuring() {
     measuring = false;
+    cores = cpu.stop();
+  }
+
+  /** Cores used by each watched process while measuring. */
+  JsonObject cores() {
+    return cores;
   }
 
   public boolean measuring() {
