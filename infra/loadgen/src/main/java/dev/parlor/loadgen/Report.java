@@ -60,7 +60,10 @@ public final class Report {
       JsonObject f = report.getJsonObject("figures", new JsonObject());
       for (String key : f.fieldNames()) {
         Object value = f.getValue(key);
-        if (value instanceof Number n && (key.endsWith("PerSecond") || key.endsWith("Count"))) {
+        if ((value instanceof Integer || value instanceof Long) && (key.endsWith("PerSecond")
+          || key.endsWith("Count"))) {
+          figures.put(key, figures.getLong(key, 0L) + ((Number) value).longValue());
+        } else if (value instanceof Number n && (key.endsWith("PerSecond") || key.endsWith("Count"))) {
           figures.put(key, figures.getDouble(key, 0.0) + n.doubleValue());
         } else if (value instanceof Number n && key.endsWith("Ms")) {
           figures.put(key, Math.max(figures.getDouble(key, 0.0), n.doubleValue()));

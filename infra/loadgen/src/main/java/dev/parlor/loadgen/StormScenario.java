@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * jitter), each resuming both topics with {@code since}. Measures the time until every session has resumed every
  * topic, each session's own time, how many resumed with {@code recovered:false}, gaps and repeats.
  *
- * <p>Options: {@code --sessions 2000 --duration 30} (the longest wait for the storm to settle).
+ * <p>Options: {@code --sessions 2000 --duration 30} (the longest wait for the storm to settle), and
+ * {@code --drop-at-epoch-ms T} to drop at wall-clock time T (several processes at once).
  */
 final class StormScenario implements Scenario {
 
@@ -70,6 +71,15 @@ final class StormScenario implements Scenario {
     }
     Scenario.await(Future.all(subscribed), 120);
     long gapsBefore = client.stats().gaps();
+    long dropAtMs = Long.parseLong(options.string("drop-at-epoch-ms", "0"));
+    if (dropAtMs > 0) {
+      // Several load processes drop their sessions at one agreed instant (run-many passes the same value to each).
+      long wait = dropAtMs - System.currentTimeMillis();
+      if (wait < 0) {
+        throw new IllegalStateException("set-up finished " + -wait + " ms after --drop-at-epoch-ms");
+      }
+      Thread.sleep(wait);
+    }
     metrics.startMeasuring();
     dropAt[0] = System.nanoTime();
     sessions.forEach(Session::dropConnection);
