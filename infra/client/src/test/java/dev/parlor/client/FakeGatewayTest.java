@@ -169,6 +169,78 @@ class FakeGatewayTest {
     assertEquals(Set.of("127.0.0.2", "127.0.0.3"), seen);
   }
 
+  private static void reply(ServerWebSocket ws, JsonObject request, JsonObject result) {
+    ws.writeTextMessage(new JsonObject().put("type", "reply").put("re", request.getString("id")).put("result", result)
+      .encode());
+  }
+
+  private static void event(ServerWebSocket ws, String topic, long offset) {
+    ws.writeTextMessage(new JsonObject().put("type", "event").put("topic", topic).put("event", "game.updated")
+      .put("data", new JsonObject()).put("offset", offset).encode());
+  }
+
+  @Test
+  void aRepeatIsDroppedAndAMissingOffsetIsCountedAsAGapOnceItIsGivenUp() throws Exception {
+    String topic = "game:g1";
+    String url = server(25_000, new LinkedBlockingQueue<>(), (ws, frame) -> {
+      reply(ws, frame, new JsonObject().put("topic", topic).put("snapshot", new JsonObject()).put("offset", 1)
+        .put("epoch", "e1"));
+      for (long offset : new long[] {2, 2, 4}) {
+        event(ws, topic, offset);
+      }
+    });
+    ParlorClient client = client(ClientOptions.of(url));
+    Session session = client.session(new Guest("u1", "A", "t"), null);
+    await(session.connect());
+    BlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+    await(session.subscribe(topic, null, e -> delivered.add(e.offset())));
+    assertEquals(2L, delivered.poll(1, TimeUnit.SECONDS));
+    assertEquals(null, delivered.poll(SessionTopics.GAP_WAIT_MS / 2, TimeUnit.MILLISECONDS), "4 waits for 3");
+    assertEquals(4L, delivered.poll(SessionTopics.GAP_WAIT_MS, TimeUnit.MILLISECONDS), "then goes on without it");
+    assertEquals(1, client.stats().duplicates());
+    assertEquals(1, client.stats().gaps());
+    session.close();
+  }
+
+  @Test
+  void afterAReconnectEveryTopicIsResubscribedFromTheLastOffsetDeliveredInItsEpoch() throws Exception {
+    String topic = "game:g2";
+    BlockingQueue<JsonObject> subscribes = new LinkedBlockingQueue<>();
+    String url = server(25_000, new LinkedBlockingQueue<>(), (ws, frame) -> {
+      subscribes.add(frame);
+      boolean resuming = frame.containsKey("since");
+      reply(ws, frame, new JsonObject().put("topic", frame.getString("topic")).put("snapshot", new JsonObject())
+        .put("offset", resuming ? 7 : 5).put("epoch", "e1").put("recovered", resuming));
+      if (resuming) {
+        event(ws, topic, 7);
+      } else {
+        event(ws, topic, 6);
+      }
+    });
+    BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
+    ParlorClient client = client(ClientOptions.of(url).withBackoff(10, 50));
+    Session session = client.session(new Guest("u1", "A", "t"), new SessionListener() {
+      @Override
+      public void resumed(String name, boolean recovered, JsonObject reply) {
+        resumed.add(name + " " + recovered);
+      }
+    });
+    await(session.connect());
+    BlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+    await(session.subscribe(topic, null, e -> delivered.add(e.offset())));
+    assertEquals(6L, delivered.poll(1, TimeUnit.SECONDS));
+    assertTrue(subscribes.poll(1, TimeUnit.SECONDS) != null);
+    session.dropConnection();
+    JsonObject again = subscribes.poll(5, TimeUnit.SECONDS);
+    assertEquals(topic, again.getString("topic"));
+    assertEquals(6L, again.getLong("since"), "from the last offset it delivered");
+    assertEquals("e1", again.getString("epoch"), "in that offset's epoch");
+    assertEquals(topic + " true", resumed.poll(5, TimeUnit.SECONDS));
+    assertEquals(7L, delivered.poll(1, TimeUnit.SECONDS), "the missed event follows, once");
+    assertEquals(7L, session.offset(topic));
+    session.close();
+  }
+
   static ClientError assertFails(Future<?> future) throws Exception {
     try {
       await(future);
