@@ -1,0 +1,25 @@
+package dev.parlor.client;
+
+import io.vertx.core.Handler;
+
+/** What a session keeps about one topic it follows: who gets its events, and for a durable one, the cursor. */
+final class Topic {
+
+  final String name;
+  Handler<TopicEvent> handler;
+  TopicCursor<TopicEvent> cursor;
+  /** A subscribe for this topic is in flight: replayed events may still be on their way. */
+  boolean subscribing;
+  Lane.Scheduled gapCheck;
+
+  Topic(String name) {
+    this.name = name;
+  }
+
+  TopicCursor<TopicEvent> cursor() {
+    if (cursor == null) {
+      cursor = new TopicCursor<>();
+    }
+    return cursor;
+  }
+}

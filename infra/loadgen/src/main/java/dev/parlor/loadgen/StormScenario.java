@@ -1,0 +1,110 @@
+package dev.parlor.loadgen;
+
+import dev.parlor.client.ParlorClient;
+import dev.parlor.client.Session;
+import dev.parlor.client.SessionListener;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code storm}: N sessions, each following its user topic and one public game's topic (one game per 500 sessions,
+ * moved on while everyone is away), drop their connections at the same instant and reconnect (backoff with full
+ * jitter), each resuming both topics with {@code since}. Measures the time until every session has resumed every
+ * topic, each session's own time, how many resumed with {@code recovered:false}, gaps and repeats.
+ *
+ * <p>Options: {@code --sessions 2000 --duration 30} (the longest wait for the storm to settle), and
+ * {@code --drop-at-epoch-ms T} to drop at wall-clock time T (several processes at once).
+ */
+final class StormScenario implements Scenario {
+
+  private static final int TOPICS = 2;
+
+  @Override
+  public JsonObject run(Vertx vertx, ParlorClient client, LoadOptions options, Metrics metrics) throws Exception {
+    int count = options.integer("sessions", 2000);
+    options.requireConnections(count + 2L * gamesFor(count));
+    AtomicIntegerArray resumedTopics = new AtomicIntegerArray(count);
+    long[] dropAt = {0};
+    LongAdder notRecovered = new LongAdder();
+    CountDownLatch allResumed = new CountDownLatch(count);
+    List<Session> sessions = Population.connect(client, count, "s", options.integer("in-flight", 200),
+      i -> new SessionListener() {
+        @Override
+        public void resumed(String topic, boolean recovered, JsonObject reply) {
+          if (!recovered) {
+            notRecovered.increment();
+          }
+          if (resumedTopics.incrementAndGet(i) == TOPICS) {
+            metrics.since("resume", dropAt[0]);
+            allResumed.countDown();
+          }
+        }
+      }, metrics);
+    if (sessions.size() < count) {
+      throw new IllegalStateException("only " + sessions.size() + " of " + count + " sessions connected");
+    }
+    List<Session> players = Population.connect(client, 2 * gamesFor(count), "p", 50, i -> null, metrics);
+    List<String> games = new ArrayList<>();
+    List<Session> movers = new ArrayList<>();
+    for (int g = 0; g < gamesFor(count); g++) {
+      JsonObject created = Scenario.await(players.get(2 * g).request("game.create",
+        new JsonObject().put("kind", "connect4").put("visibility", "public")), 30);
+      String gameId = created.getJsonObject("game").getString("gameId");
+      JsonObject joined = Scenario.await(players.get(2 * g + 1).request("game.join",
+        new JsonObject().put("gameId", gameId)), 30);
+      boolean creatorFirst = players.get(2 * g).guest().userId()
+        .equals(joined.getJsonObject("game").getString("turn"));
+      movers.add(players.get(creatorFirst ? 2 * g : 2 * g + 1));
+      games.add(gameId);
+    }
+    List<Future<?>> subscribed = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      subscribed.add(Scenario.settled(sessions.get(i).subscribe("game:" + games.get(i % games.size()), null,
+        e -> { }), metrics));
+    }
+    Scenario.await(Future.all(subscribed), 120);
+    long gapsBefore = client.stats().gaps();
+    long dropAtMs = Long.parseLong(options.string("drop-at-epoch-ms", "0"));
+    if (dropAtMs > 0) {
+      // Several load processes drop their sessions at one agreed instant (run-many passes the same value to each).
+      long wait = dropAtMs - System.currentTimeMillis();
+      if (wait < 0) {
+        throw new IllegalStateException("set-up finished " + -wait + " ms after --drop-at-epoch-ms");
+      }
+      Thread.sleep(wait);
+    }
+    metrics.startMeasuring();
+    dropAt[0] = System.nanoTime();
+    sessions.forEach(Session::dropConnection);
+    for (int g = 0; g < games.size(); g++) {
+      // One move in every game while its watchers are away: the resume must bring it.
+      movers.get(g).request("game.move", new JsonObject().put("gameId", games.get(g))
+        .put("move", new JsonObject().put("column", 0))).onFailure(metrics::error);
+    }
+    boolean settled = allResumed.await(options.integer("duration", 30), TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - dropAt[0]) / 1e9;
+    metrics.stopMeasuring();
+    Population.closeAll(sessions);
+    Population.closeAll(players);
+    return new JsonObject()
+      .put("sessionsCount", (long) count)
+      .put("allResumed", settled)
+      .put("resumedCount", count - allResumed.getCount())
+      .put("secondsUntilAllResumed", settled ? seconds : -1)
+      .put("recoveredFalseCount", notRecovered.sum())
+      .put("gaps", client.stats().gaps() - gapsBefore)
+      .put("duplicates", client.stats().duplicates())
+      .put("measuredSeconds", seconds);
+  }
+
+  private static int gamesFor(int sessions) {
+    return Math.max(1, sessions / 500);
+  }
+}

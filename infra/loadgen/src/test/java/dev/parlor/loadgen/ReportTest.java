@@ -1,0 +1,36 @@
+package dev.parlor.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  private static JsonObject report(String label, long fromMicros, long toMicros) {
+    Metrics metrics = new Metrics();
+    metrics.startMeasuring();
+    for (long v = fromMicros; v <= toMicros; v++) {
+      metrics.micros("move", v);
+      metrics.count("moves");
+    }
+    metrics.error(new dev.parlor.client.ClientError("rate_limited", "x"));
+    return Report.build("games", LoadOptions.parse("--label", label), metrics, 10,
+      new JsonObject().put("movesPerSecond", 100.0).put("worstMs", 3.0), "0.1 0.1 0.1");
+  }
+
+  @Test
+  void mergedReportsAddThroughputAndMergeHistogramsExactly() {
+    JsonObject merged = Report.merge(new JsonArray().add(report("p0", 1, 1000)).add(report("p1", 1001, 2000)));
+    assertEquals(200.0, merged.getJsonObject("figures").getDouble("movesPerSecond"));
+    assertEquals(3.0, merged.getJsonObject("figures").getDouble("worstMs"), "maxima stay maxima");
+    assertEquals(2000L, merged.getJsonObject("counters").getLong("moves"));
+    assertEquals(2L, merged.getJsonObject("errors").getLong("rate_limited"));
+    JsonObject move = merged.getJsonObject("latencies").getJsonObject("move");
+    assertEquals(2000L, move.getLong("count"));
+    assertEquals(1.0, move.getDouble("p50Ms"), 0.01, "the median of 1..2000 µs is 1 ms");
+    assertTrue(Report.text(merged).contains("move"));
+  }
+}
