@@ -31,6 +31,9 @@ public final class GatewaySettings {
   public static final String MAX_PENDING_BYTES = "gateway.outbound.max-pending-bytes";
   public static final String MAX_TOPICS = "gateway.max-topics-per-session";
   public static final String SOCKJS_SESSION_TIMEOUT_MS = "gateway.sockjs.session-timeout-ms";
+  public static final String DRAIN_DELAY_MS = "gateway.drain.delay-ms";
+  public static final String DRAIN_JITTER_MS = "gateway.drain.jitter-ms";
+  public static final String DRAIN_GRACE_MS = "gateway.drain.grace-ms";
 
   private GatewaySettings() {
   }
