@@ -178,7 +178,12 @@
           return;
         }
         if (this.state === 'offline') return;
-        this._scheduleReconnect(fallBack);
+        // Told to reconnect (we waited the advised delay, or the server closed with 1012 after it): go now.
+        const advised = this.advised || (e && e.code === 1012 && this.adviceTimer !== undefined);
+        this.advised = false;
+        clearTimeout(this.adviceTimer);
+        this.adviceTimer = undefined;
+        this._scheduleReconnect(fallBack || advised);
       };
     }
 
@@ -225,6 +230,21 @@
       if (frame.type === 'welcome') this._onWelcome(frame);
       else if (frame.type === 'reply' || frame.type === 'error') this._onAnswer(frame);
       else if (frame.type === 'event') this._onEvent(frame);
+      else if (frame.type === 'reconnect') this._onReconnectAdvice(frame);
+    }
+
+    // The gateway is draining (a redeploy): leave it after the suggested delay plus jitter, so its clients spread
+    // over the other instances instead of arriving all at once, and reconnect at once from there; topics resume.
+    _onReconnectAdvice(frame) {
+      const transport = this.transport;
+      const wait = (frame.delayMs || 0) + Math.random() * (frame.jitterMs || 0);
+      this._setState('reconnecting', { reason: 'server restarting', inMs: Math.round(wait) });
+      clearTimeout(this.adviceTimer);
+      this.adviceTimer = setTimeout(() => {
+        if (this.transport !== transport) return;
+        this.advised = true;
+        transport.close();
+      }, wait);
     }
 
     _onWelcome(welcome) {

@@ -39,6 +39,9 @@ public final class GatewaySettings {
   public static final String CANARY_INTERVAL_MS = "gateway.canary.interval-ms";
   /** Readiness fails when a canary has not reached every event loop this long after it was sent. */
   public static final String CANARY_BOUND_MS = "gateway.canary.bound-ms";
+  public static final String DRAIN_DELAY_MS = "gateway.drain.delay-ms";
+  public static final String DRAIN_JITTER_MS = "gateway.drain.jitter-ms";
+  public static final String DRAIN_GRACE_MS = "gateway.drain.grace-ms";
 
   private GatewaySettings() {
   }

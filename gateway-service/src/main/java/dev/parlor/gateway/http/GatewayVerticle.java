@@ -1,6 +1,7 @@
 package dev.parlor.gateway.http;
 
 import dev.parlor.contracts.ErrorCode;
+import dev.parlor.contracts.protocol.Ops;
 import dev.parlor.gateway.GatewaySettings;
 import dev.parlor.gateway.limits.OriginPolicy;
 import dev.parlor.gateway.media.MediaRoutes;
@@ -58,6 +59,8 @@ public final class GatewayVerticle extends VerticleBase {
   private Buffer openApi;
   private SessionDeps deps;
   private GatewayOps ops;
+  /** Set when the verticle starts stopping: no new session or connection is taken from then on. */
+  private boolean draining;
 
   public GatewayVerticle(ServiceContext context, Tokens tokens, GatewayNode node) {
     this.context = context;
@@ -103,10 +106,21 @@ public final class GatewayVerticle extends VerticleBase {
       .onSuccess(s -> context.publishPort("gateway.http", s.actualPort()));
   }
 
+  /**
+   * Drains instead of dropping: new sessions and connections are refused, every client is told to reconnect
+   * elsewhere after a jittered delay (it resumes its topics there), and stragglers are closed with 1012 after the
+   * grace. Readiness is already DOWN by now (the runtime turns it first), so load balancers route new users away.
+   */
   @Override
   public Future<?> stop() {
-    deps.sweep().stop();
-    return Future.succeededFuture();
+    draining = true;
+    String reconnect = new JsonObject()
+      .put("type", Ops.RECONNECT)
+      .put("reason", "draining")
+      .put("delayMs", config.getLong(GatewaySettings.DRAIN_DELAY_MS))
+      .put("jitterMs", config.getLong(GatewaySettings.DRAIN_JITTER_MS))
+      .encode();
+    return deps.sweep().drain(reconnect, config.getLong(GatewaySettings.DRAIN_GRACE_MS));
   }
 
   /** Every route of the public port, built in one place. */
@@ -114,10 +128,13 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     ManagementServer.mountHealth(vertx, router, context.readiness());
     router.get("/api/v1/openapi.json").handler(this::openApi);
+    router.post("/api/v1/sessions").handler(this::openForNewcomers);
     router.post("/api/v1/sessions").handler(BodyHandler.create().setBodyLimit(SESSION_BODY_LIMIT))
       .handler(this::guestBudget).handler(this::createSession);
-    router.get("/ws").handler(this::upgrade);
+    router.get("/ws").handler(this::openForNewcomers).handler(this::upgrade);
     router.route("/sockjs/*").handler(this::sockJsOrigin);
+    // A SockJS client asks /info before it opens a session: refusing it there sends the newcomer elsewhere.
+    router.get("/sockjs/info").handler(this::openForNewcomers);
     // SockJS reads xhr_send bodies whole: cap them (a message may be JSON-escaped, and a body may carry several).
     router.post("/sockjs/*").handler(BodyHandler.create().setBodyLimit(Math.max(1024 * 1024, 8L * maxMessageBytes)));
     router.route("/sockjs/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
@@ -135,6 +152,14 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void openApi(RoutingContext ctx) {
     ctx.response().putHeader("content-type", "application/json").end(openApi);
+  }
+
+  private void openForNewcomers(RoutingContext ctx) {
+    if (draining) {
+      RestErrors.send(ctx, ErrorCode.UNAVAILABLE, "this gateway instance is restarting; connect to another one");
+    } else {
+      ctx.next();
+    }
   }
 
   private void guestBudget(RoutingContext ctx) {
@@ -193,6 +218,10 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void sockJs(SockJSSocket socket) {
+    if (draining) {
+      socket.close();
+      return;
+    }
     String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host();
     if (!node.ipLimits().openConnection(ip)) {
       socket.close();

@@ -223,8 +223,17 @@ public final class ClientSession {
     presence.sweep(now);
   }
 
+  /** The gateway drains: an open session is told to reconnect elsewhere; one not yet welcomed is closed at once. */
+  void drain(String reconnectFrame) {
+    if (state == State.OPEN) {
+      deliver(reconnectFrame, Outbound.Kind.CONTROL);
+    } else {
+      shutdown();
+    }
+  }
+
   void shutdown() {
-    close(CloseCodes.GOING_AWAY, "server stopping");
+    close(CloseCodes.SERVICE_RESTART, "server restarting");
   }
 
   void close(short code, String reason) {

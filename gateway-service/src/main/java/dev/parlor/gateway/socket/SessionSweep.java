@@ -1,5 +1,7 @@
 package dev.parlor.gateway.socket;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +12,8 @@ import java.util.Set;
  * updates — instead of timers per session, so ten thousand idle sessions cost one timer.
  */
 public final class SessionSweep {
+
+  private static final long DRAIN_CHECK_MS = 50;
 
   private final Set<ClientSession> sessions = new LinkedHashSet<>();
   private final long timerId;
@@ -37,6 +41,26 @@ public final class SessionSweep {
     for (ClientSession session : new ArrayList<>(sessions)) {
       session.sweep(now);
     }
+  }
+
+  /**
+   * Drains this event loop's sessions as the gateway stops: each is told to reconnect elsewhere, and the future
+   * completes once every session has gone or after {@code graceMs}, when those left are closed with 1012.
+   */
+  public Future<Void> drain(String reconnectFrame, long graceMs) {
+    for (ClientSession session : new ArrayList<>(sessions)) {
+      session.drain(reconnectFrame);
+    }
+    Promise<Void> drained = Promise.promise();
+    long deadline = System.currentTimeMillis() + graceMs;
+    vertx.setPeriodic(DRAIN_CHECK_MS, id -> {
+      if (sessions.isEmpty() || System.currentTimeMillis() >= deadline) {
+        vertx.cancelTimer(id);
+        stop();
+        drained.complete();
+      }
+    });
+    return drained.future();
   }
 
   /** Closes every session, as the verticle stops. */

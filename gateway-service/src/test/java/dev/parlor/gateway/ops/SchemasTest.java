@@ -30,7 +30,7 @@ class SchemasTest {
         .getString("const"));
       assertNotNull(schema("results/" + op + ".json"));
     }
-    for (String frame : new String[] {Ops.WELCOME, Ops.REPLY, Ops.ERROR, Ops.EVENT}) {
+    for (String frame : new String[] {Ops.WELCOME, Ops.REPLY, Ops.ERROR, Ops.EVENT, Ops.RECONNECT}) {
       assertEquals(frame, schema("frames/server/" + frame + ".json").getJsonObject("properties")
         .getJsonObject("type").getString("const"));
     }

@@ -5,8 +5,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * When a session dials again after its connection ended, and where. Before the first welcome only the attempts asked
  * for are made; after it, always again, except after close 1008 (refused token, abuse: retrying cannot help). A
- * server's {@code reconnect} frame overrides the backoff once: a uniform delay in [0, delayMs], to the gateway it
- * names, without counting as a failure. No Vert.x in here.
+ * server's {@code reconnect} frame overrides the backoff once: its {@code delayMs} plus a uniform share of its
+ * {@code jitterMs}, to the gateway it names (if any), without counting as a failure. No Vert.x in here.
  */
 final class ReconnectPolicy {
 
@@ -20,6 +20,7 @@ final class ReconnectPolicy {
   private boolean welcomedOnce;
   private String hintGateway;
   private long hintDelayMs = -1;
+  private long hintJitterMs;
 
   ReconnectPolicy(Backoff backoff, LongUnaryOperator random) {
     this.backoff = backoff;
@@ -38,9 +39,10 @@ final class ReconnectPolicy {
     return resumed;
   }
 
-  void hint(String gateway, long delayMs) {
+  void hint(String gateway, long delayMs, long jitterMs) {
     hintGateway = gateway;
     hintDelayMs = Math.max(0, delayMs);
+    hintJitterMs = Math.max(0, jitterMs);
   }
 
   /** The delay before dialling again after a close with {@code code}, or {@link #GIVE_UP}. */
@@ -49,7 +51,7 @@ final class ReconnectPolicy {
       return GIVE_UP;
     }
     if (hintDelayMs >= 0) {
-      long delay = random.applyAsLong(hintDelayMs);
+      long delay = hintDelayMs + random.applyAsLong(hintJitterMs);
       hintDelayMs = -1;
       return delay;
     }

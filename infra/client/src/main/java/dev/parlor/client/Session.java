@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * One protocol session of one guest, which outlives its connections: it says {@code hello}, correlates replies,
  * follows topics, and when the connection drops it reconnects (exponential backoff, full jitter, moving on to the
  * next gateway when one cannot be reached) and resumes every topic from the last offset it delivered. A server
- * {@code reconnect} frame ({@code url?}, {@code delayMs?}) is honoured: the session moves there within the delay.
+ * {@code reconnect} frame ({@code delayMs}, {@code jitterMs}, {@code url?}) is honoured: the session moves there within the delay.
  * Everything runs on the session's lane; public methods may be called from any thread.
  */
 public final class Session implements Wire.Listener {
@@ -271,7 +271,7 @@ public final class Session implements Wire.Listener {
   }
 
   private void reconnectAsked(JsonObject frame) {
-    reconnects.hint(frame.getString("url"), frame.getLong("delayMs", client.options().backoffBaseMs()));
+    reconnects.hint(frame.getString("url"), frame.getLong("delayMs", 0L), frame.getLong("jitterMs", 0L));
     if (wire != null) {
       wire.close((short) 1000, "reconnecting as asked");
     }

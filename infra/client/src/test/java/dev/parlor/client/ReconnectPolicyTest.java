@@ -46,8 +46,8 @@ class ReconnectPolicyTest {
     policy.welcomed();
     policy.nextDelayMs(1006);
     policy.nextDelayMs(1006);
-    policy.hint("http://127.0.0.1:9", 50);
-    assertEquals(50, policy.nextDelayMs(1012), "within the server's delay, not the grown backoff");
+    policy.hint("http://127.0.0.1:9", 20, 30);
+    assertEquals(50, policy.nextDelayMs(1012), "the server's delay plus its jitter, not the grown backoff");
     assertEquals("http://127.0.0.1:9", policy.takeHintGateway());
     assertNull(policy.takeHintGateway());
     assertEquals(400, policy.nextDelayMs(1006), "then the backoff goes on where it was");

@@ -114,6 +114,36 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  /** The first frame of {@code type} (kept or new), e.g. {@code reconnect}; frames before it stay available. */
+  public JsonObject awaitFrame(String type) throws InterruptedException {
+    for (java.util.Iterator<JsonObject> it = passed.iterator(); it.hasNext(); ) {
+      JsonObject frame = it.next();
+      if (type.equals(frame.getString("type"))) {
+        it.remove();
+        return frame;
+      }
+    }
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (frame == null) {
+        throw new AssertionError("No " + type + " frame within " + TIMEOUT + "; passed over: " + passed);
+      }
+      if (type.equals(frame.getString("type"))) {
+        return frame;
+      }
+      passed.add(frame);
+    }
+  }
+
+  /** Every frame received and not yet taken, without waiting (e.g. after the connection closed). */
+  public java.util.List<JsonObject> takeAll() {
+    java.util.List<JsonObject> all = new java.util.ArrayList<>(passed);
+    passed.clear();
+    frames.drainTo(all);
+    return all;
+  }
+
   /** The next frame (first those passed over while waiting for replies), or an assertion failure after the timeout. */
   public JsonObject next() throws InterruptedException {
     if (!passed.isEmpty()) {

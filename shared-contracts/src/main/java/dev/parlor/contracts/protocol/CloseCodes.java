@@ -9,6 +9,8 @@ public final class CloseCodes {
   public static final short POLICY = 1008;
   /** A message over the size limit. */
   public static final short TOO_BIG = 1009;
+  /** Service restart: the gateway is draining; reconnect (to another instance) as its {@code reconnect} frame said. */
+  public static final short SERVICE_RESTART = 1012;
   /** Try again later: the client does not read fast enough and durable events backed up. */
   public static final short TRY_AGAIN_LATER = 1013;
 

@@ -30,6 +30,8 @@ public final class Ops {
   public static final String REPLY = "reply";
   public static final String ERROR = "error";
   public static final String EVENT = "event";
+  /** The gateway is draining: reconnect elsewhere after a suggested delay (close 1012 follows). */
+  public static final String RECONNECT = "reconnect";
 
   private Ops() {
   }
