@@ -68,6 +68,7 @@ public final class ParlorRuntime implements AutoCloseable {
   public static ParlorRuntime start(ConfigSources sources, List<? extends ParlorService> services) throws Exception {
     List<String> names = new ArrayList<>(List.of("common"));
     services.forEach(service -> names.add(service.name()));
+    LogIdentity.services(names.subList(1, names.size()));
     JsonObject defaults = ConfigLoader.classpathDefaults(names);
     Vertx boot = Vertx.vertx();
     ServiceConfig config;
@@ -118,6 +119,7 @@ public final class ParlorRuntime implements AutoCloseable {
     inFlight.install(vertx.eventBus());
     Redis redis = RedisClients.create(vertx, config, redisUrl, metrics.registry());
     nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
+    LogIdentity.nodeId(nodeId);
     List<Future<?>> deployed = new ArrayList<>();
     for (ParlorService service : services) {
       HealthChecks readiness = baseReadiness(redis);

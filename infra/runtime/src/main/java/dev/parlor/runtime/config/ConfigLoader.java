@@ -87,6 +87,7 @@ public final class ConfigLoader {
     defaults.fieldNames().forEach(key -> known.add(envName(key)));
     known.add(ConfigSources.CONFIG_FILE_ENV);
     known.add("PARLOR_LOG_LEVEL");
+    known.add("PARLOR_LOG_FORMAT");
     TreeSet<String> unknown = new TreeSet<>();
     env.keySet().stream().filter(name -> name.startsWith(ENV_PREFIX) && !known.contains(name)).forEach(unknown::add);
     return unknown;

@@ -93,7 +93,8 @@ class ConfigPrecedenceTest {
   @Test
   void unknownParlorVariablesAreReported() {
     var unknown = ConfigLoader.unknownVariables(DEFAULTS,
-      Map.of("PARLOR_SAMPLE_LIMTI", "3", "PARLOR_SAMPLE_LIMIT", "3", "PARLOR_CONFIG", "x", "HOME", "/root"));
+      Map.of("PARLOR_SAMPLE_LIMTI", "3", "PARLOR_SAMPLE_LIMIT", "3", "PARLOR_CONFIG", "x", "PARLOR_LOG_FORMAT", "json",
+        "HOME", "/root"));
     assertEquals(List.of("PARLOR_SAMPLE_LIMTI"), List.copyOf(unknown));
   }
 
