@@ -203,8 +203,10 @@ public final class MediaRoutes {
 
   /**
    * Refuses an upload before its body was read. A body of known, acceptable length that the client sends anyway
-   * (no {@code Expect: 100-continue}) is read and dropped, so the connection stays usable; otherwise the connection
-   * closes, because the rest of the body may never come or must not be parsed as a request.
+   * (no {@code Expect: 100-continue}) is read and dropped before the answer goes out, so the connection stays usable
+   * (answering first would make the server close it with the body unread, and the client may then lose the answer to
+   * a TCP reset); otherwise the connection closes, because the rest of the body may never come or must not be parsed
+   * as a request.
    */
   private void refuse(RoutingContext ctx, ErrorCode code, String message) {
     HttpServerRequest request = ctx.request();
@@ -216,9 +218,11 @@ public final class MediaRoutes {
       });
       request.exceptionHandler(error -> {
       });
+      request.endHandler(v -> MediaErrors.send(ctx, code, message, false));
       request.resume();
+      return;
     }
-    MediaErrors.send(ctx, code, message, !drain && !request.isEnded());
+    MediaErrors.send(ctx, code, message, !request.isEnded());
   }
 
   private void refuseBusy(RoutingContext ctx, EnqueueResult.Status status, boolean beforeBody) {

@@ -78,7 +78,8 @@ public final class WebSocketTransport implements Transport {
 
   @Override
   public boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    // A closed socket refuses the question (IllegalStateException); nothing queues on it any more.
+    return !socket.isClosed() && socket.writeQueueFull();
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts event-bus requests this process has received and not yet answered, so a graceful stop can wait for them:
@@ -15,8 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InFlightRequests {
 
   private static final long POLL_MS = 10;
+  /**
+   * How long a reply is given to leave the process after it was sent: to a node this one has not talked to yet it
+   * waits for a connection, and closing Vert.x first would drop it.
+   */
+  private static final long FLUSH_MS = 250;
 
   private final Set<String> pendingReplies = ConcurrentHashMap.newKeySet();
+  private volatile long lastReplyNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(FLUSH_MS);
 
   void install(EventBus eventBus) {
     eventBus.addInboundInterceptor(delivery -> {
@@ -27,7 +34,9 @@ final class InFlightRequests {
       delivery.next();
     });
     eventBus.addOutboundInterceptor(delivery -> {
-      pendingReplies.remove(delivery.message().address());
+      if (pendingReplies.remove(delivery.message().address())) {
+        lastReplyNanos = System.nanoTime();
+      }
       delivery.next();
     });
   }
@@ -36,7 +45,7 @@ final class InFlightRequests {
     return pendingReplies.size();
   }
 
-  /** Completes when every received request has been answered, or after {@code timeoutMs}. */
+  /** Completes when every received request has been answered and the last answer had time to leave, or after {@code timeoutMs}. */
   Future<Void> drained(Vertx vertx, long timeoutMs) {
     Promise<Void> promise = Promise.promise();
     long deadline = System.currentTimeMillis() + timeoutMs;
@@ -45,7 +54,8 @@ final class InFlightRequests {
   }
 
   private void poll(Vertx vertx, Promise<Void> promise, long deadline) {
-    if (pendingReplies.isEmpty() || System.currentTimeMillis() >= deadline) {
+    boolean flushed = System.nanoTime() - lastReplyNanos >= TimeUnit.MILLISECONDS.toNanos(FLUSH_MS);
+    if ((pendingReplies.isEmpty() && flushed) || System.currentTimeMillis() >= deadline) {
       promise.complete();
       return;
     }

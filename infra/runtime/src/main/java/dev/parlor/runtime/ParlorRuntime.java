@@ -1,6 +1,7 @@
 package dev.parlor.runtime;
 
 import dev.parlor.runtime.cluster.Clustering;
+import dev.parlor.runtime.cluster.LeavingNodes;
 import dev.parlor.runtime.config.CommonSettings;
 import dev.parlor.runtime.config.ConfigLoader;
 import dev.parlor.runtime.config.ConfigSources;
@@ -12,6 +13,9 @@ import dev.parlor.runtime.redis.RedisServerProcess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.impl.clustered.DefaultNodeSelector;
+import io.vertx.core.impl.VertxBootstrapImpl;
+import io.vertx.core.internal.VertxBootstrap;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -48,6 +52,7 @@ public final class ParlorRuntime implements AutoCloseable {
   private final List<HttpServer> managementServers = new ArrayList<>();
   private final Map<String, Integer> ports = ServiceContext.newPortRegistry();
   private final InFlightRequests inFlight = new InFlightRequests();
+  private final LeavingNodes leavingNodes;
   private String nodeId;
   private Beacon beacon;
   private volatile boolean accepting = true;
@@ -56,7 +61,8 @@ public final class ParlorRuntime implements AutoCloseable {
   private final Metrics metrics;
 
   private ParlorRuntime(Vertx vertx, ServiceConfig config, RedisServerProcess redisProcess, String redisUrl,
-                        Metrics metrics) {
+                        Metrics metrics, LeavingNodes leavingNodes) {
+    this.leavingNodes = leavingNodes;
     this.metrics = metrics;
     this.vertx = vertx;
     this.config = config;
@@ -88,15 +94,16 @@ public final class ParlorRuntime implements AutoCloseable {
 
     Vertx vertx;
     Metrics metrics = new Metrics(config.getBoolean(CommonSettings.METRICS_ENABLED));
+    LeavingNodes leavingNodes = new LeavingNodes(new DefaultNodeSelector());
     try {
-      vertx = buildVertx(config, metrics);
+      vertx = buildVertx(config, metrics, leavingNodes);
     } catch (Exception e) {
       if (redisProcess != null) {
         redisProcess.close();
       }
       throw e;
     }
-    ParlorRuntime runtime = new ParlorRuntime(vertx, config, redisProcess, redisUrl, metrics);
+    ParlorRuntime runtime = new ParlorRuntime(vertx, config, redisProcess, redisUrl, metrics, leavingNodes);
     try {
       runtime.deployAll(services);
     } catch (Exception e) {
@@ -106,17 +113,23 @@ public final class ParlorRuntime implements AutoCloseable {
     return runtime;
   }
 
-  private static Vertx buildVertx(ServiceConfig config, Metrics metrics) throws Exception {
+  private static Vertx buildVertx(ServiceConfig config, Metrics metrics, LeavingNodes leavingNodes) throws Exception {
     VertxOptions options = Clustering.vertxOptions(config).setMetricsOptions(metrics.vertxOptions());
     if (!config.getBoolean(CommonSettings.CLUSTER_ENABLED)) {
       return Vertx.builder().with(options).build();
     }
-    return await(Vertx.builder().with(options)
-      .withClusterManager(Clustering.clusterManager(config)).buildClustered());
+    // What Vertx.builder().buildClustered() does, plus the node selector that routes around leaving nodes.
+    VertxBootstrapImpl bootstrap = (VertxBootstrapImpl) VertxBootstrap.create().options(options)
+      .clusterManager(Clustering.clusterManager(config));
+    bootstrap.clusterNodeSelector(leavingNodes.selector());
+    return await(bootstrap.init().clusteredVertx());
   }
 
   private void deployAll(List<? extends ParlorService> services) throws Exception {
     inFlight.install(vertx.eventBus());
+    if (vertx.isClustered()) {
+      await(leavingNodes.listen(vertx).completion());
+    }
     Redis redis = RedisClients.create(vertx, config, redisUrl, metrics.registry());
     nodeId = vertx.isClustered() ? clusterManager().getNodeId() : UUID.randomUUID().toString();
     LogIdentity.nodeId(nodeId);
@@ -208,6 +221,7 @@ public final class ParlorRuntime implements AutoCloseable {
       if (drainMs > 0) {
         Thread.sleep(drainMs);
       }
+      announceLeaving();
       for (int i = contexts.size() - 1; i >= 0; i--) {
         List<String> ids = new ArrayList<>(contexts.get(i).deployments());
         java.util.Collections.reverse(ids);
@@ -227,6 +241,18 @@ public final class ParlorRuntime implements AutoCloseable {
       if (redisProcess != null) {
         redisProcess.close();
       }
+    }
+  }
+
+  /**
+   * Before any consumer goes, the other nodes are told to route around this one (see {@link LeavingNodes}); its
+   * consumers keep serving what is already on the way while the announcement spreads.
+   */
+  private void announceLeaving() throws InterruptedException {
+    long graceMs = config.getLong(CommonSettings.SHUTDOWN_DEREGISTRATION_GRACE_MS);
+    if (vertx.isClustered() && nodeId != null && graceMs > 0) {
+      leavingNodes.announce(vertx, nodeId);
+      Thread.sleep(graceMs);
     }
   }
 

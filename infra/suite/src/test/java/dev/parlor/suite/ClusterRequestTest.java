@@ -39,6 +39,54 @@ class ClusterRequestTest {
   }
 
   @Test
+  void requestsSentWhileANodeStopsAreAllAnswered() throws Exception {
+    ParlorRuntime leaving = cluster.start(new ProbeService());
+    // Wait until the sender routes to both nodes.
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!leaving.nodeId().equals(whoAmI().body().getString("nodeId"))) {
+      org.junit.jupiter.api.Assertions.assertTrue(System.currentTimeMillis() < deadline, "the new node never served");
+    }
+    int total = 600;
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
+    java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger servedByLeaving = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong stopAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE / 2);
+    java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    sender.vertx().setPeriodic(5, timer -> {
+      if (sent.incrementAndGet() > total) {
+        sender.vertx().cancelTimer(timer);
+        return;
+      }
+      long sentAt = System.nanoTime();
+      sender.vertx().eventBus().<JsonObject>request(ProbeService.WHO_AM_I, new JsonObject(),
+          new DeliveryOptions().setSendTimeout(5_000))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            failed.incrementAndGet();
+            failures.add(ar.cause() + " sent at +" + (sentAt - stopAt.get()) / 1_000_000 + " ms");
+          } else if (leaving.nodeId().equals(ar.result().body().getString("nodeId"))) {
+            servedByLeaving.incrementAndGet();
+          }
+          done.countDown();
+        });
+    });
+    while (sent.get() < total / 4) {
+      Thread.sleep(5);
+    }
+    stopAt.set(System.nanoTime());
+    cluster.stop(leaving);
+    org.junit.jupiter.api.Assertions.assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, failed.get(), "requests lost while a node stopped: " + failures);
+    org.junit.jupiter.api.Assertions.assertTrue(servedByLeaving.get() > 0, "the leaving node served some");
+  }
+
+  private static Message<JsonObject> whoAmI() throws Exception {
+    return ParlorRuntime.await(sender.vertx().eventBus()
+      .request(ProbeService.WHO_AM_I, new JsonObject(), new DeliveryOptions().setSendTimeout(5_000)));
+  }
+
+  @Test
   void aGracefulStopAnswersTheRequestsAlreadyReceived() throws Exception {
     ParlorRuntime leaving = cluster.start(new ProbeService(true));
     var pending = sender.vertx().eventBus().<JsonObject>request(ProbeService.SLOW, new JsonObject(),

@@ -26,6 +26,8 @@ public final class CommonSettings {
   public static final String METRICS_ENABLED = "metrics.enabled";
   public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";
   public static final String SHUTDOWN_GRACE_MS = "shutdown.grace-ms";
+  /** How long a stopping node keeps serving after telling the others to route around it, before its consumers go. */
+  public static final String SHUTDOWN_DEREGISTRATION_GRACE_MS = "shutdown.deregistration-grace-ms";
   /** How often a process publishes its beacon for the operators' overview (0: never). */
   public static final String OPS_BEACON_MS = "ops.beacon-ms";
 
