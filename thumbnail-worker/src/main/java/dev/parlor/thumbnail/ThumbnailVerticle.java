@@ -11,7 +11,7 @@ import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
 import dev.parlor.thumbnail.image.ThumbnailMaker;
 import dev.parlor.thumbnail.image.Thumbnailer;
-import dev.parlor.thumbnail.image.VipsThumbnailer;
+import dev.parlor.thumbnail.image.Thumbnailers;
 import dev.parlor.thumbnail.job.Announcer;
 import dev.parlor.thumbnail.job.ThumbnailJobHandler;
 import io.vertx.core.Future;
@@ -55,20 +55,10 @@ public final class ThumbnailVerticle extends VerticleBase {
     return Future.join(worker.start(), JobAdminApi.register(vertx, queue, JobQueues.THUMBNAIL, worker.stats()));
   }
 
-  /** {@code java} (always works) or {@code vipsthumbnail} (faster; falls back to java when it is not installed). */
   private static Thumbnailer engine(ServiceConfig config) {
-    float quality = (float) config.getDouble(ThumbnailSettings.JPEG_QUALITY);
-    String engine = config.getString(ThumbnailSettings.ENGINE);
-    if (engine.equals("vipsthumbnail")) {
-      if (VipsThumbnailer.available()) {
-        return new VipsThumbnailer(ThumbnailSettings.limits(config), ThumbnailJobs.BOX_SIZES, quality,
-          config.getLong(ThumbnailSettings.VIPS_TIMEOUT_MS));
-      }
-      LOG.warn("thumbnail.engine is vipsthumbnail but vipsthumbnail cannot run here: using the Java engine");
-    } else if (!engine.equals("java")) {
-      throw new IllegalArgumentException("thumbnail.engine must be java or vipsthumbnail, not " + engine);
-    }
-    return new ThumbnailMaker(ThumbnailSettings.limits(config), ThumbnailJobs.BOX_SIZES, quality);
+    return Thumbnailers.create(config.getString(ThumbnailSettings.ENGINE), ThumbnailSettings.limits(config),
+      ThumbnailJobs.BOX_SIZES, (float) config.getDouble(ThumbnailSettings.JPEG_QUALITY),
+      config.getLong(ThumbnailSettings.VIPS_TIMEOUT_MS));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.parlor.game.play;
 
+import dev.parlor.contracts.Deadline;
+
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.contracts.game.Game;
 import dev.parlor.contracts.game.GameAction;
@@ -48,21 +50,33 @@ public final class GameChanges {
   }
 
   public Future<Applied> apply(String gameId, Function<Game, Decision> decide) {
-    return apply(gameId, decide, 1);
+    return apply(gameId, Long.MAX_VALUE, decide);
   }
 
-  private Future<Applied> apply(String gameId, Function<Game, Decision> decide, int attempt) {
+  /**
+   * Applies a change unless the caller's deadline passes first: a change is written only while its caller still
+   * waits for the answer, so one reported as failed never lands later.
+   */
+  public Future<Applied> apply(String gameId, long deadline, Function<Game, Decision> decide) {
+    return apply(gameId, decide, 1, deadline);
+  }
+
+  private Future<Applied> apply(String gameId, Function<Game, Decision> decide, int attempt, long deadline) {
     return load(gameId).compose(stored -> {
       Decision decision = decide.apply(stored.game());
       if (decision instanceof Decision.Refusal refusal) {
         return Future.failedFuture(new GameFailure(refusal.code(), refusal.message()));
+      }
+      if (Deadline.passed(deadline)) {
+        metrics.late();
+        return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the request came too late to be applied"));
       }
       Decision.Change change = (Decision.Change) decision;
       GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()));
       return published(gameId, write.event(), () -> store.write(write)).compose(offset -> offset != GameStore.CONFLICT
         ? Future.succeededFuture(new Applied(stored.game(), change, offset))
           .andThen(done -> metrics.changed(change.action().type()))
-        : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1)));
+        : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1, deadline)));
     });
   }
 

@@ -2,6 +2,7 @@ package dev.parlor.game.play;
 
 import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.Caller;
+import dev.parlor.contracts.Deadline;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.contracts.game.Game;
 import dev.parlor.contracts.game.GameAction;
@@ -23,7 +24,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /** Wiring of the game requests on the event bus: one private method per address of {@link Addresses.Game}. */
 public final class GameVerticle extends ServiceVerticle {
@@ -65,7 +65,7 @@ public final class GameVerticle extends ServiceVerticle {
       this.<JsonObject>consume(Addresses.Game.LOBBY, this::lobby)));
   }
 
-  private Future<JsonObject> create(Caller caller, JsonObject args) {
+  private Future<JsonObject> create(Caller caller, JsonObject args, long deadline) {
     GameRules rules = Requests.kind(args);
     String visibility = Requests.visibility(args);
     Game game = NewGames.waiting(rules, visibility, Ids.random(12), Ids.random(16), caller.userId(), caller.name(),
@@ -81,7 +81,7 @@ public final class GameVerticle extends ServiceVerticle {
     });
   }
 
-  private Future<JsonObject> join(Caller caller, JsonObject args) {
+  private Future<JsonObject> join(Caller caller, JsonObject args, long deadline) {
     boolean byInvite = args.containsKey("inviteCode");
     if (byInvite == args.containsKey("gameId")) {
       throw Requests.invalid("give either gameId (a public game) or inviteCode");
@@ -91,7 +91,7 @@ public final class GameVerticle extends ServiceVerticle {
         ? Future.failedFuture(new GameFailure(ErrorCode.NOT_FOUND, "no game waits with that invite code"))
         : Future.succeededFuture(id))
       : Future.succeededFuture(Requests.gameId(args));
-    return gameId.compose(id -> changes.apply(id,
+    return gameId.compose(id -> changes.apply(id, deadline,
         game -> Transitions.join(game, caller.userId(), caller.name(), byInvite, now())))
       .map(applied -> {
         announce(applied);
@@ -99,40 +99,40 @@ public final class GameVerticle extends ServiceVerticle {
       });
   }
 
-  private Future<JsonObject> quickmatch(Caller caller, JsonObject args) {
+  private Future<JsonObject> quickmatch(Caller caller, JsonObject args, long deadline) {
     return matchmaker.enqueue(Requests.kind(args), caller).map(queued -> new JsonObject().put("queued", true));
   }
 
-  private Future<JsonObject> cancelQuickmatch(Caller caller, JsonObject args) {
+  private Future<JsonObject> cancelQuickmatch(Caller caller, JsonObject args, long deadline) {
     return matchmaker.cancel(Requests.kind(args), caller.userId()).map(done -> new JsonObject());
   }
 
-  private Future<JsonObject> move(Caller caller, JsonObject args) {
+  private Future<JsonObject> move(Caller caller, JsonObject args, long deadline) {
     String gameId = Requests.gameId(args);
     JsonObject move = Requests.move(args);
-    return changes.apply(gameId, game -> Transitions.move(game, caller.userId(), move.getMap(), now()))
+    return changes.apply(gameId, deadline, game -> Transitions.move(game, caller.userId(), move.getMap(), now()))
       .map(this::announce);
   }
 
-  private Future<JsonObject> resign(Caller caller, JsonObject args) {
+  private Future<JsonObject> resign(Caller caller, JsonObject args, long deadline) {
     String gameId = Requests.gameId(args);
-    return changes.apply(gameId, game -> Transitions.resign(game, caller.userId(), now())).map(this::announce);
+    return changes.apply(gameId, deadline, game -> Transitions.resign(game, caller.userId(), now())).map(this::announce);
   }
 
-  private Future<JsonObject> claimWin(Caller caller, JsonObject args) {
+  private Future<JsonObject> claimWin(Caller caller, JsonObject args, long deadline) {
     String gameId = Requests.gameId(args);
     return changes.load(gameId).compose(stored -> {
       Game game = stored.game();
       if (!game.hasPlayer(caller.userId()) || game.players().size() < 2) {
-        return changes.apply(gameId, g -> Transitions.claimWin(g, caller.userId(), false, now()));
+        return changes.apply(gameId, deadline, g -> Transitions.claimWin(g, caller.userId(), false, now()));
       }
       String opponent = Transitions.opponent(game, caller.userId()).userId();
-      return sessions.presence(opponent).compose(presence -> changes.apply(gameId, g -> Transitions.claimWin(g,
+      return sessions.presence(opponent).compose(presence -> changes.apply(gameId, deadline, g -> Transitions.claimWin(g,
         caller.userId(), absence.away(presence, g.updatedAt(), System.currentTimeMillis()), now())));
     }).map(this::announce);
   }
 
-  private Future<JsonObject> rematch(Caller caller, JsonObject args) {
+  private Future<JsonObject> rematch(Caller caller, JsonObject args, long deadline) {
     String gameId = Requests.gameId(args);
     return changes.rematch(gameId, caller.userId(),
         game -> Rematches.plan(game, caller.userId(), Ids.random(12), Ids.random(16), now()))
@@ -141,7 +141,7 @@ public final class GameVerticle extends ServiceVerticle {
         .put("offset", rematched.offset()));
   }
 
-  private Future<JsonObject> subscribe(Caller caller, JsonObject args) {
+  private Future<JsonObject> subscribe(Caller caller, JsonObject args, long deadline) {
     String gameId = Requests.gameId(args);
     long since = Requests.since(args);
     String epoch = Requests.epoch(args);
@@ -184,7 +184,13 @@ public final class GameVerticle extends ServiceVerticle {
     return new JsonObject().put("offset", applied.offset());
   }
 
-  private void serve(Message<JsonObject> message, BiFunction<Caller, JsonObject, Future<JsonObject>> handler) {
+  /** An op of this verticle: the caller, the op's arguments, and the caller's deadline ({@link Deadline}). */
+  @FunctionalInterface
+  private interface Op {
+    Future<JsonObject> apply(Caller caller, JsonObject args, long deadline);
+  }
+
+  private void serve(Message<JsonObject> message, Op handler) {
     Caller caller = Caller.fromHeaders(message.headers());
     if (caller == null) {
       message.fail(ErrorCode.UNAUTHORIZED.failureCode(), "no caller identity in the headers");
@@ -197,7 +203,8 @@ public final class GameVerticle extends ServiceVerticle {
     }
     Future<JsonObject> reply;
     try {
-      reply = handler.apply(caller, body == null ? new JsonObject() : (JsonObject) body);
+      reply = handler.apply(caller, body == null ? new JsonObject() : (JsonObject) body,
+        Deadline.of(message.headers()));
     } catch (GameFailure e) {
       reply = Future.failedFuture(e);
     } catch (RuntimeException e) {

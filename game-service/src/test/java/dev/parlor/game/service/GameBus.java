@@ -36,7 +36,10 @@ final class GameBus {
   }
 
   Future<JsonObject> send(String address, Caller caller, JsonObject body) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(10_000);
+    return send(address, caller, body, new DeliveryOptions().setSendTimeout(10_000));
+  }
+
+  Future<JsonObject> send(String address, Caller caller, JsonObject body, DeliveryOptions options) {
     if (caller != null) {
       caller.addTo(options);
     }

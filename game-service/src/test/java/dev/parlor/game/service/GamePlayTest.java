@@ -128,6 +128,25 @@ class GamePlayTest {
   }
 
   @Test
+  void aMoveThatArrivesAfterItsCallersDeadlineIsRefusedAndNotApplied() throws Exception {
+    Caller alice = GameBus.user("Alice");
+    Caller bob = GameBus.user("Bob");
+    String gameId = create(alice, "tictactoe", "public").getJsonObject("game").getString("gameId");
+    JsonObject joined = bus.call(Addresses.Game.JOIN, bob, new JsonObject().put("gameId", gameId));
+    Caller first = alice.userId().equals(joined.getJsonObject("game").getString("turn")) ? alice : bob;
+    // As if the gateway had given up on it one second ago.
+    io.vertx.core.eventbus.DeliveryOptions late = new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(10_000)
+      .addHeader(dev.parlor.contracts.Deadline.HEADER, Long.toString(System.currentTimeMillis() - 1_000));
+    java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+      java.util.concurrent.ExecutionException.class, () -> bus.send(Addresses.Game.MOVE, first, new JsonObject()
+        .put("gameId", gameId).put("move", new JsonObject().put("cell", 4)), late)
+        .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(ErrorCode.UNAVAILABLE, GameBus.codeOf(refused.getCause()));
+    // Nothing was applied: the same player's move is still the next one, at the next offset.
+    assertEquals(3, move(first, gameId, "cell", 4));
+  }
+
+  @Test
   void rematchSwapsTheFirstMoveAndIsTheSameGameWhenAskedAgain() {
     Caller alice = GameBus.user("Alice");
     Caller bob = GameBus.user("Bob");

@@ -1,5 +1,6 @@
 package dev.parlor.gateway.socket;
 
+import dev.parlor.contracts.Deadline;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.contracts.protocol.CloseCodes;
 import dev.parlor.contracts.protocol.Ops;
@@ -67,7 +68,7 @@ final class SessionOps {
 
   /** Requests a service with the caller in headers; answers the op, or reports a failure with {@code re:null}. */
   void send(OpRoute route, JsonObject body, String id) {
-    DeliveryOptions options = session.caller().addTo(new DeliveryOptions().setSendTimeout(route.timeoutMs()));
+    DeliveryOptions options = session.caller().addTo(Deadline.within(new DeliveryOptions(), route.timeoutMs()));
     long started = System.nanoTime();
     deps.vertx().eventBus().<Object>request(route.address(), body, options).onComplete(result -> {
       ErrorCode failure = null;

@@ -155,9 +155,10 @@ public final class ParlorRuntime implements AutoCloseable {
     HealthChecks checks = HealthChecks.create(vertx);
     checks.register("deployed", promise -> promise.complete(accepting ? Status.OK() : Status.KO(
       new JsonObject().put("reason", "shutting down"))));
+    // A PING answered after the check's 2 s timeout finds its promise already failed: tryComplete.
     checks.register("redis", 2_000, promise -> redis.send(Request.cmd(Command.PING))
-      .onSuccess(pong -> promise.complete(Status.OK()))
-      .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(e.getMessage()))))));
+      .onSuccess(pong -> promise.tryComplete(Status.OK()))
+      .onFailure(e -> promise.tryComplete(Status.KO(new JsonObject().put("error", String.valueOf(e.getMessage()))))));
     if (vertx.isClustered()) {
       checks.register("cluster", promise -> {
         HazelcastClusterManager manager = clusterManager();

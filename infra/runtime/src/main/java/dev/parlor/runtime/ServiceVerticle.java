@@ -1,5 +1,7 @@
 package dev.parlor.runtime;
 
+import dev.parlor.contracts.Deadline;
+import dev.parlor.contracts.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -23,9 +25,19 @@ public abstract class ServiceVerticle extends VerticleBase {
     this.context = context;
   }
 
-  /** Registers a consumer that is unregistered first when this verticle stops; its completion is its readiness. */
+  /**
+   * Registers a consumer that is unregistered first when this verticle stops; its completion is its readiness. A
+   * request that arrives after its caller's {@link Deadline} is refused ({@code unavailable}) without running: its
+   * caller has already been told it failed.
+   */
   protected <T> Future<Void> consume(String address, Handler<Message<T>> handler) {
-    MessageConsumer<T> consumer = vertx.eventBus().consumer(address, handler);
+    MessageConsumer<T> consumer = vertx.eventBus().consumer(address, message -> {
+      if (message.replyAddress() != null && Deadline.passed(Deadline.of(message.headers()))) {
+        message.fail(ErrorCode.UNAVAILABLE.failureCode(), "the request came after its deadline");
+        return;
+      }
+      handler.handle(message);
+    });
     consumers.add(consumer);
     return consumer.completion();
   }

@@ -28,7 +28,7 @@ import javax.imageio.ImageIO;
 /**
  * Throughput of the whole worker loop (Redis queue, fetch of the original, decode, scale, encode, atomic store) on
  * 12-megapixel JPEGs, one worker process with two slots, and its peak RSS. Not a unit test: run by hand, see
- * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|vipsthumbnail}.
+ * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|libvips|vipsthumbnail}.
  */
 public final class WorkerBenchmark {
 
@@ -52,7 +52,7 @@ public final class WorkerBenchmark {
     try (var stream = Files.list(dir)) {
       files = stream.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(count).toList();
     }
-    // Start the worker first and let it warm up on one image, so JVM start-up is not counted.
+    // Start the worker first and let it warm up, so JVM start-up is not counted.
     JsonObject settings = new JsonObject().put("redis.url", server.url()).put("cluster.enabled", false)
       .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1)
       .put("thumbnail.engine", System.getProperty("engine", "java"));
@@ -60,8 +60,11 @@ public final class WorkerBenchmark {
       "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
     settings.forEach(e -> command.add("-Dparlor." + e.getKey() + "=" + e.getValue()));
     command.add("dev.parlor.thumbnail.ThumbnailMain");
-    Process worker = new ProcessBuilder(command).redirectErrorStream(true)
-      .redirectOutput(File.createTempFile("bench-worker", ".log")).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+      .redirectOutput(File.createTempFile("bench-worker", ".log"));
+    // As in the worker's container image: glibc keeps two malloc arenas, not one per thread that touched native memory.
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
+    Process worker = builder.start();
     try {
       List<String> sources = new ArrayList<>();
       for (Path file : files) {
@@ -71,7 +74,13 @@ public final class WorkerBenchmark {
           .arg(Buffer.buffer(bytes))));
         sources.add(source);
       }
-      awaitAll(queue, List.of(enqueue(queue, sources.get(0), "warmup")));
+      // A worker runs for days: measure it warm (the JIT has compiled the loop), after a few jobs of the same kind.
+      int warmup = Integer.getInteger("warmup", 8);
+      List<String> warmJobs = new ArrayList<>();
+      for (int i = 0; i < warmup; i++) {
+        warmJobs.add(enqueue(queue, sources.get(i % sources.size()), "warmup" + i));
+      }
+      awaitAll(queue, warmJobs);
       long start = System.nanoTime();
       for (int i = 0; i < sources.size(); i++) {
         jobs.add(enqueue(queue, sources.get(i), "bench" + i));

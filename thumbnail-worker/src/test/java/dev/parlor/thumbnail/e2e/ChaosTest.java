@@ -15,7 +15,8 @@ import dev.parlor.runtime.ParlorRuntime;
 import dev.parlor.runtime.redis.RedisServerProcess;
 import dev.parlor.thumbnail.image.Encoder;
 import dev.parlor.thumbnail.image.ImageLimits;
-import dev.parlor.thumbnail.image.ThumbnailMaker;
+import dev.parlor.thumbnail.image.Thumbnailer;
+import dev.parlor.thumbnail.image.Thumbnailers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -102,7 +103,8 @@ class ChaosTest {
       }
       assertTrue(redisRestarted);
 
-      ThumbnailMaker maker = new ThumbnailMaker(ImageLimits.defaults(), ThumbnailJobs.BOX_SIZES, 0.85f);
+      // The engine the workers use (thumbnail.engine defaults to auto): the same input must give the same bytes.
+      Thumbnailer maker = Thumbnailers.create("auto", ImageLimits.defaults(), ThumbnailJobs.BOX_SIZES, 0.85f, 20_000);
       int done = 0;
       int dead = 0;
       for (Map.Entry<String, byte[]> entry : inputs.entrySet()) {
