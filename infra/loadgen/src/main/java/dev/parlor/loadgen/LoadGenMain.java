@@ -26,7 +26,8 @@ public final class LoadGenMain {
     "presence", PresenceScenario::new,
     "storm", StormScenario::new,
     "uploads", UploadsScenario::new,
-    "quickmatch", QuickMatchScenario::new);
+    "quickmatch", QuickMatchScenario::new,
+    "drill", DrillScenario::new);
 
   private LoadGenMain() {
   }
