@@ -1,15 +1,19 @@
 # Parlor thumbnail: build the jars first (mvn -B -q package -DskipTests), then from the repository root:
 #   docker build -f infra/docker/thumbnail-worker.Dockerfile -t parlor/thumbnail-worker .
-FROM eclipse-temurin:21-jre-alpine
+# Debian-based, not Alpine: libvips (the in-process engine, loaded through JNA) and JNA's native part want glibc.
+FROM eclipse-temurin:21-jre-jammy
 
-RUN addgroup -S parlor && adduser -S -G parlor -H -s /sbin/nologin parlor
+RUN apt-get update && apt-get install -y --no-install-recommends libvips42 wget && rm -rf /var/lib/apt/lists/* \
+  && groupadd --system parlor && useradd --system --gid parlor --no-create-home --shell /usr/sbin/nologin parlor
 WORKDIR /opt/parlor
 COPY --chown=parlor:parlor thumbnail-worker/target/thumbnail-worker.jar app.jar
 USER parlor
 
 # Container-aware heap, generational ZGC for short pauses, die fast on OOM so the orchestrator restarts us.
+# Two malloc arenas, not one per thread that touched libvips: native memory stays that of the images in flight.
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:+UseZGC -XX:+ZGenerational -XX:+ExitOnOutOfMemoryError" \
-    PARLOR_CLUSTER_HOST=0.0.0.0
+    PARLOR_CLUSTER_HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2
 
 EXPOSE 9083 5701
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

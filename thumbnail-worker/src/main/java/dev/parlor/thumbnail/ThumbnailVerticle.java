@@ -9,7 +9,6 @@ import dev.parlor.jobs.RedisJobQueue;
 import dev.parlor.jobs.WorkerOptions;
 import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
-import dev.parlor.thumbnail.image.ThumbnailMaker;
 import dev.parlor.thumbnail.image.Thumbnailer;
 import dev.parlor.thumbnail.image.Thumbnailers;
 import dev.parlor.thumbnail.job.Announcer;
@@ -17,8 +16,6 @@ import dev.parlor.thumbnail.job.ThumbnailJobHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Wiring of one thumbnail worker: a pull loop on the thumbnail queue with as many slots as worker threads, and the
@@ -26,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThumbnailVerticle extends VerticleBase {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ThumbnailVerticle.class);
   private static final long METRICS_REFRESH_MS = 5_000;
 
   private final ServiceContext service;
@@ -52,6 +48,9 @@ public final class ThumbnailVerticle extends VerticleBase {
       JobQueues.THUMBNAIL + "-" + service.nodeId() + "-" + context.deploymentID());
     metersTimer = JobMeters.bind(vertx, queue, JobQueues.THUMBNAIL, worker.stats(), service.metrics(),
       METRICS_REFRESH_MS);
+    // The ops overview shows each worker's counters and the engine it actually runs (auto may have fallen back).
+    String engineName = maker.getClass().getSimpleName();
+    service.beaconStats(() -> Future.succeededFuture(worker.stats().toJson().put("engine", engineName)));
     return Future.join(worker.start(), JobAdminApi.register(vertx, queue, JobQueues.THUMBNAIL, worker.stats()));
   }
 

@@ -120,7 +120,9 @@ final class DrillScenario implements Scenario {
         previous = gameId;
         gameId = game.getString("gameId");
         trace.clear();
-        trace("start at offset " + offset + " turn " + game.getString("turn"));
+        lastAction = null;
+        trace("start " + game.getString("status") + " at offset " + offset + " turn " + game.getString("turn")
+          + " after " + previous);
         state = game;
         stateOffset = offset;
         ackedOffset = offset;
@@ -283,6 +285,10 @@ final class DrillScenario implements Scenario {
     private void rematch(String id) {
       creator.request("game.rematch", new JsonObject().put("gameId", id))
         .onSuccess(r -> {
+          synchronized (this) {
+            trace("rematch of " + id + " answered " + r.getJsonObject("game").getString("gameId") + " "
+              + r.getJsonObject("game").getString("status"));
+          }
           boolean fresh;
           synchronized (this) {
             fresh = id.equals(gameId);
@@ -293,6 +299,9 @@ final class DrillScenario implements Scenario {
         })
         .onFailure(e -> {
           metrics.error(e);
+          synchronized (this) {
+            trace("rematch of " + id + " failed: " + e.getMessage());
+          }
           vertx.setTimer(RETRY_MS, t -> {
             synchronized (this) {
               if (!id.equals(gameId) || !rematching) {
