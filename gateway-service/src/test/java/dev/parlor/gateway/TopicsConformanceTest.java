@@ -85,6 +85,26 @@ class TopicsConformanceTest {
   }
 
   @Test
+  void anEventStoredButNeverDeliveredLiveStillReachesANewSession() throws Exception {
+    // As if its publication had gone to a view of the cluster without this session's new consumer: the event is in
+    // the log, and nothing is published.
+    io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(gateway.node.vertx(),
+      dev.parlor.testkit.TestRedis.url());
+    try {
+      Thread.sleep(500); // the welcome's own replay is long done: only a later look at the log can deliver it
+      long offset = new dev.parlor.gateway.topics.RedisUserTopicLog(redis, 5, 3_600)
+        .append(alice.userId(), "thumbnail.ready", new JsonObject().put("lost", true))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      JsonObject event = nextEvent(alice.client());
+      assertEquals(offset, event.getLong("offset"));
+      assertEquals(new JsonObject().put("lost", true), event.getJsonObject("data"));
+      settle(alice.client());
+    } finally {
+      redis.close();
+    }
+  }
+
+  @Test
   void userPublishRejectsMalformedRequests() throws Exception {
     for (JsonObject body : List.of(new JsonObject(), new JsonObject().put("userId", "u1"),
       new JsonObject().put("userId", "bad id").put("event", "x"),

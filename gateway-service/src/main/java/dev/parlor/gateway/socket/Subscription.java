@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One session following one topic. Live events that arrive while a snapshot and replay are being fetched are held,
  * then merged by offset, so the client gets the reply, the replayed events, then the live ones: in order, no gap,
- * nothing twice. A gap in live events (two publishers racing) is filled by a replay from the last delivered offset.
+ * nothing twice. A gap in live events (two publishers racing) is filled by a replay from the last delivered offset,
+ * and so is an event lost at the tail, found by {@link #verify} after a new subscription.
  */
 final class Subscription implements TopicHub.Listener {
 
@@ -68,6 +69,13 @@ final class Subscription implements TopicHub.Listener {
     }
     if (catchUps == 0 && !resyncing) {
       flushHeld();
+    }
+  }
+
+  /** Replays from the store whatever the live feed missed since the last delivered offset (nothing, usually). */
+  void verify() {
+    if (!closed && cursor != null && catchUps == 0 && session.isOpen()) {
+      resync();
     }
   }
 
