@@ -2,6 +2,7 @@ package dev.parlor.gateway.media;
 
 import dev.parlor.contracts.ErrorCode;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,9 @@ import io.vertx.ext.web.RoutingContext;
  * refused before its body was read also closes the connection: its body may be on the way, or never come.
  */
 final class MediaErrors {
+
+  static final long LINGER_MS = 2_000;
+  static final long LINGER_BYTES = 1 << 20;
 
   private MediaErrors() {
   }
@@ -28,8 +32,36 @@ final class MediaErrors {
       .end(new JsonObject().put("error", new JsonObject().put("code", code.code()).put("message", message)).encode())
       .onComplete(v -> {
         if (close) {
-          ctx.request().connection().close();
+          lingeringClose(ctx);
         }
       });
+  }
+
+  /**
+   * Closes after reading and dropping what the client is still sending, up to {@value #LINGER_BYTES} bytes or
+   * {@value #LINGER_MS} ms (as nginx's lingering close): closing with unread bytes makes the kernel send a reset, and a
+   * client still writing its body then loses the answer it was sent.
+   */
+  private static void lingeringClose(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()) {
+      request.connection().close();
+      return;
+    }
+    long[] dropped = {0};
+    long timer = ctx.vertx().setTimer(LINGER_MS, t -> request.connection().close());
+    Runnable close = () -> {
+      ctx.vertx().cancelTimer(timer);
+      request.connection().close();
+    };
+    request.exceptionHandler(e -> close.run());
+    request.endHandler(v -> close.run());
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > LINGER_BYTES) {
+        close.run();
+      }
+    });
+    request.resume();
   }
 }

@@ -98,7 +98,11 @@ public final class Session implements Wire.Listener {
   public Future<JsonObject> subscribe(String topic, Long since, Handler<TopicEvent> handler) {
     Promise<JsonObject> promise = Promise.promise();
     lane.run(() -> {
-      subscribe(topics.follow(topic, handler), since, false).onComplete(promise);
+      Topic t = topics.follow(topic, handler);
+      if (t.cursor == null || !t.cursor.positioned()) {
+        t.requestedSince = since;
+      }
+      subscribe(t, since, false).onComplete(promise);
     });
     return promise.future();
   }
@@ -264,7 +268,8 @@ public final class Session implements Wire.Listener {
     listener.welcomed(welcome, resumed);
     if (resumed) {
       for (Topic t : topics.all()) {
-        subscribe(t, t.cursor != null && t.cursor.positioned() ? t.cursor.last() : null, true);
+        // A topic whose subscribe was never answered (the connection went first) resumes from where it was asked to.
+        subscribe(t, t.cursor != null && t.cursor.positioned() ? t.cursor.last() : t.requestedSince, true);
       }
     }
     firstWelcome.tryComplete(welcome);

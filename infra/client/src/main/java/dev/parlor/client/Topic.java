@@ -8,6 +8,8 @@ final class Topic {
   final String name;
   Handler<TopicEvent> handler;
   TopicCursor<TopicEvent> cursor;
+  /** The offset the application asked to follow from, for a resume before any subscribe was answered. */
+  Long requestedSince;
   /** A subscribe for this topic is in flight: replayed events may still be on their way. */
   boolean subscribing;
   Lane.Scheduled gapCheck;

@@ -117,6 +117,36 @@ class ClusterSessionTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aSubscribeTheConnectionLostBeforeItsAnswerResumesFromTheOffsetItAskedFor(Transport transport)
+      throws Exception {
+    ParlorClient client = client(transport);
+    BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
+    Session alice = signedIn(client, "Alice", new SessionListener() {
+      @Override
+      public void resumed(String topic, boolean recovered, JsonObject reply) {
+        resumed.add(topic + " " + recovered);
+      }
+    });
+    Session bob = signedIn(client, "Bob", null);
+    JsonObject created = await(alice.request("game.create", new JsonObject().put("kind", "tictactoe")
+      .put("visibility", "private")));
+    String topic = "game:" + created.getJsonObject("game").getString("gameId");
+    BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+    alice.dropConnection();
+    // Asked while the connection is down: the request fails, the topic stays followed from offset 1.
+    assertEquals(ClientError.DISCONNECTED, assertFails(alice.subscribe(topic, created.getLong("offset"),
+      event -> arrivals.add(event.offset()))).code());
+    await(bob.request("game.join", new JsonObject().put("inviteCode",
+      created.getJsonObject("game").getString("inviteCode"))));
+    assertEquals(2L, arrivals.poll(10, TimeUnit.SECONDS), "the join, replayed from offset 1 after the reconnect");
+    List<String> resumes = List.of(resumed.poll(5, TimeUnit.SECONDS), resumed.poll(5, TimeUnit.SECONDS));
+    assertTrue(resumes.contains(topic + " true"), "resumed from the offset asked for: " + resumes);
+    alice.close();
+    bob.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void aPresenceUpdateReachesAViewerOfTheRoom(Transport transport) throws Exception {
     ParlorClient client = client(transport);
     Session viewer = signedIn(client, "Viewer", null);
