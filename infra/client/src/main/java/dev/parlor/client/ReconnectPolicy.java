@@ -47,7 +47,15 @@ final class ReconnectPolicy {
 
   /** The delay before dialling again after a close with {@code code}, or {@link #GIVE_UP}. */
   long nextDelayMs(int code) {
-    if (code == POLICY_VIOLATION || !welcomedOnce && attempt + 1 >= initialAttempts) {
+    return nextDelayMs(code, false);
+  }
+
+  /**
+   * The same; {@code lateHello}: a 1008 that came during the handshake with no refusal before it, which is the
+   * gateway's "no hello in time" (it was busy, or the network slow), not a verdict on this client: dialled again.
+   */
+  long nextDelayMs(int code, boolean lateHello) {
+    if (code == POLICY_VIOLATION && !lateHello || !welcomedOnce && attempt + 1 >= initialAttempts) {
       return GIVE_UP;
     }
     if (hintDelayMs >= 0) {

@@ -314,7 +314,9 @@ public final class Session implements Wire.Listener {
     if (state == State.CLOSED) {
       return;
     }
-    long delay = reconnects.nextDelayMs(code);
+    // A refused hello sends an error before its 1008; a late one (a busy gateway) closes without one.
+    boolean lateHello = state == State.CONNECTING && closeCause == null;
+    long delay = reconnects.nextDelayMs(code, lateHello);
     boolean retry = delay != ReconnectPolicy.GIVE_UP;
     if (state == State.OPEN) {
       stats.disconnects.increment();

@@ -38,6 +38,9 @@ class ReconnectPolicyTest {
     ReconnectPolicy policy = policy();
     policy.welcomed();
     assertEquals(ReconnectPolicy.GIVE_UP, policy.nextDelayMs(1008));
+    ReconnectPolicy busy = policy();
+    busy.welcomed();
+    assertEquals(100, busy.nextDelayMs(1008, true), "a hello the gateway got too late is dialled again");
   }
 
   @Test
