@@ -73,6 +73,8 @@ final class QuickMatchScenario implements Scenario {
     metrics.stopMeasuring();
     double seconds = (System.nanoTime() - measureStart) / 1e9;
     pacer.stop();
+    // Let the last requests be answered: closing first would fail them as `closed`, an error of the run.
+    Thread.sleep(500);
     Population.closeAll(sessions);
     return new JsonObject().put("sessionsCount", (long) count)
       .put("offeredJoinsPerSecond", options.decimal("rate", 200))
