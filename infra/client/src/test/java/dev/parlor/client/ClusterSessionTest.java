@@ -77,12 +77,7 @@ class ClusterSessionTest {
   void aDroppedPlayerResumesTheGameTopicWithEveryMoveOnceAndInOrder(Transport transport) throws Exception {
     ParlorClient client = client(transport);
     BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
-    Session alice = signedIn(client, "Alice", new SessionListener() {
-      @Override
-      public void resumed(String topic, boolean recovered, JsonObject reply) {
-        resumed.add(topic + " " + recovered);
-      }
-    });
+    Session alice = signedIn(client, "Alice", resumesInto(resumed));
     Session bob = signedIn(client, "Bob", null);
     JsonObject created = await(alice.request("game.create", new JsonObject().put("kind", "tictactoe")
       .put("visibility", "private")));
@@ -121,12 +116,7 @@ class ClusterSessionTest {
       throws Exception {
     ParlorClient client = client(transport);
     BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
-    Session alice = signedIn(client, "Alice", new SessionListener() {
-      @Override
-      public void resumed(String topic, boolean recovered, JsonObject reply) {
-        resumed.add(topic + " " + recovered);
-      }
-    });
+    Session alice = signedIn(client, "Alice", resumesInto(resumed));
     Session bob = signedIn(client, "Bob", null);
     JsonObject created = await(alice.request("game.create", new JsonObject().put("kind", "tictactoe")
       .put("visibility", "private")));
@@ -162,6 +152,16 @@ class ClusterSessionTest {
     assertFalse(diff.getJsonArray("joined").getJsonObject(0).getJsonObject("location").isEmpty());
     viewer.close();
     walker.close();
+  }
+
+  /** A listener that records each resume as {@code "<topic> <recovered>"}. */
+  private static SessionListener resumesInto(BlockingQueue<String> resumed) {
+    return new SessionListener() {
+      @Override
+      public void resumed(String topic, boolean recovered, JsonObject reply) {
+        resumed.add(topic + " " + recovered);
+      }
+    };
   }
 
   private static JsonObject move(String gameId, int cell) {

@@ -50,6 +50,7 @@ final class DrillScenario implements Scenario {
   private static final int[] DRAW = GamesScenario.DRAW;
   private static final long RETRY_MS = 300;
   private static final long READY_FIRST = Long.MIN_VALUE;
+  private static final int IMAGES = 97;
 
   private final Queue<Table> ready = new ConcurrentLinkedQueue<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -366,10 +367,17 @@ final class DrillScenario implements Scenario {
     }, metrics);
     AtomicLong nextUpload = new AtomicLong();
     double uploadRate = options.decimal("upload-rate", 0.5);
+    // Encoded here, not on the pacer's event loop. A prime count of images, cycled against the players, makes a
+    // (user, image) pair repeat only after thousands of uploads: each upload is a job of its own.
+    List<Buffer> images = new ArrayList<>();
+    for (int i = 0; i < IMAGES; i++) {
+      images.add(Buffer.buffer(image()));
+    }
     Pacer uploads = new Pacer(vertx, uploadRate, () -> {
-      Session user = players.get((int) (nextUpload.getAndIncrement() % players.size()));
+      long n = nextUpload.getAndIncrement();
+      Session user = players.get((int) (n % players.size()));
       long at = System.nanoTime();
-      client.uploadAvatar(user.guest(), "image/png", Buffer.buffer(image()))
+      client.uploadAvatar(user.guest(), "image/png", images.get((int) (n % IMAGES)))
         .onSuccess(jobId -> jobsWaiting.compute(jobId, (id, seen) -> {
           if (seen == null) {
             return at;
@@ -544,7 +552,7 @@ final class DrillScenario implements Scenario {
     return stones;
   }
 
-  /** A small PNG that differs every time, so each upload is a job of its own (identical uploads dedupe). */
+  /** A small PNG of random pixels, different each time (identical uploads of one user dedupe to one job). */
   private static byte[] image() {
     try {
       Random random = new Random();
