@@ -39,6 +39,10 @@ public final class GatewaySettings {
   public static final String CANARY_INTERVAL_MS = "gateway.canary.interval-ms";
   /** Readiness fails when a canary has not reached every event loop this long after it was sent. */
   public static final String CANARY_BOUND_MS = "gateway.canary.bound-ms";
+  /** How often durable topic feeds compare the store's newest offset with what they heard (0: never). */
+  public static final String TAIL_CHECK_MS = "gateway.topic.tail-check-ms";
+  /** A durable feed is tail-checked while it is this new or heard an event this recently. */
+  public static final String TAIL_WATCH_MS = "gateway.topic.tail-watch-ms";
   public static final String DRAIN_DELAY_MS = "gateway.drain.delay-ms";
   public static final String DRAIN_JITTER_MS = "gateway.drain.jitter-ms";
   public static final String DRAIN_GRACE_MS = "gateway.drain.grace-ms";

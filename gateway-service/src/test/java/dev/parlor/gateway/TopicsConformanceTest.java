@@ -23,13 +23,16 @@ import org.junit.jupiter.api.Test;
 /** Topics: authorization, snapshots, live events, and the durable guarantees (order, no gaps, no repeats, since). */
 class TopicsConformanceTest {
 
+  private static final long TAIL_CHECK_MS = 250;
+  private static final long TAIL_WATCH_MS = 2_500;
   private static GatewayNodeFixture gateway;
   private TestServices services;
   private GatewayNodeFixture.Session alice;
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = new GatewayNodeFixture(new JsonObject().put("gateway.user-topic.history", 5));
+    gateway = new GatewayNodeFixture(new JsonObject().put("gateway.user-topic.history", 5)
+      .put("gateway.topic.tail-check-ms", TAIL_CHECK_MS).put("gateway.topic.tail-watch-ms", TAIL_WATCH_MS));
   }
 
   @AfterAll
@@ -86,19 +89,39 @@ class TopicsConformanceTest {
 
   @Test
   void anEventStoredButNeverDeliveredLiveStillReachesANewSession() throws Exception {
-    // As if its publication had gone to a view of the cluster without this session's new consumer: the event is in
-    // the log, and nothing is published.
+    Thread.sleep(500); // the welcome's own replay is long done: only a later look at the log can deliver it
+    long offset = appendUnpublished(alice.userId(), new JsonObject().put("lost", true));
+    JsonObject event = nextEvent(alice.client());
+    assertEquals(offset, event.getLong("offset"));
+    assertEquals(new JsonObject().put("lost", true), event.getJsonObject("data"));
+    settle(alice.client());
+  }
+
+  @Test
+  void anEventLostAfterLiveOnesOnAnOldFeedStillArrives() throws Exception {
+    Thread.sleep(TAIL_WATCH_MS + 500); // the feed is no longer new: only its activity keeps it checked
+    long live = userPublish(alice.userId(), "game.matched", new JsonObject().put("n", 1));
+    assertEquals(live, nextEvent(alice.client()).getLong("offset"));
+    long lost = appendUnpublished(alice.userId(), new JsonObject().put("n", 2));
+    JsonObject event = nextEvent(alice.client());
+    assertEquals(lost, event.getLong("offset"));
+    assertEquals(new JsonObject().put("n", 2), event.getJsonObject("data"));
+    assertEquals(lost + 1, userPublish(alice.userId(), "game.matched", new JsonObject().put("n", 3)));
+    assertEquals(lost + 1, nextEvent(alice.client()).getLong("offset"), "and nothing twice");
+    settle(alice.client());
+  }
+
+  /**
+   * Stores an event in a user topic and publishes nothing, as if its publication had gone to a view of the cluster
+   * without this gateway's consumer.
+   */
+  private long appendUnpublished(String userId, JsonObject data) throws Exception {
     io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(gateway.node.vertx(),
       dev.parlor.testkit.TestRedis.url());
     try {
-      Thread.sleep(500); // the welcome's own replay is long done: only a later look at the log can deliver it
-      long offset = new dev.parlor.gateway.topics.RedisUserTopicLog(redis, 5, 3_600)
-        .append(alice.userId(), "thumbnail.ready", new JsonObject().put("lost", true))
+      return new dev.parlor.gateway.topics.RedisUserTopicLog(redis, 5, 3_600)
+        .append(userId, "thumbnail.ready", data)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      JsonObject event = nextEvent(alice.client());
-      assertEquals(offset, event.getLong("offset"));
-      assertEquals(new JsonObject().put("lost", true), event.getJsonObject("data"));
-      settle(alice.client());
     } finally {
       redis.close();
     }

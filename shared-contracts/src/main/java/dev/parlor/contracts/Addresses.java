@@ -24,6 +24,13 @@ public final class Addresses {
     public static final String SUBSCRIBE = "parlor.game.subscribe";
     /** The lobby snapshot: public games waiting for a player. */
     public static final String LOBBY = "parlor.game.lobby";
+    /**
+     * The newest offset of each game topic, {@code {gameIds:[…]}} → {@code {offsets:{gameId: n}}} (0: no such game):
+     * gateways compare it with what they heard live, to find an event whose publication never reached them.
+     */
+    public static final String HEADS = "parlor.game.heads";
+    /** The most game ids one {@link #HEADS} request may ask for. */
+    public static final int MAX_HEADS = 1_000;
 
     private Game() {
     }

@@ -62,7 +62,8 @@ public final class GameVerticle extends ServiceVerticle {
       this.<JsonObject>consume(Addresses.Game.REMATCH, m -> serve(m, this::rematch)),
       this.<JsonObject>consume(Addresses.Game.CLAIM_WIN, m -> serve(m, this::claimWin)),
       this.<JsonObject>consume(Addresses.Game.SUBSCRIBE, m -> serve(m, this::subscribe)),
-      this.<JsonObject>consume(Addresses.Game.LOBBY, this::lobby)));
+      this.<JsonObject>consume(Addresses.Game.LOBBY, this::lobby),
+      this.consume(Addresses.Game.HEADS, this::heads)));
   }
 
   private Future<JsonObject> create(Caller caller, JsonObject args, long deadline) {
@@ -163,6 +164,25 @@ public final class GameVerticle extends ServiceVerticle {
       }
       return Future.succeededFuture(reply);
     });
+  }
+
+  /** Offsets are no secret (a game id is the capability), so it needs no caller identity, like the lobby. */
+  private void heads(Message<Object> message) {
+    List<String> gameIds;
+    try {
+      if (!(message.body() instanceof JsonObject args)) {
+        throw Requests.invalid("the request body must be a JSON object");
+      }
+      gameIds = Requests.gameIds(args, Addresses.Game.MAX_HEADS);
+    } catch (GameFailure e) {
+      fail(message, e);
+      return;
+    }
+    store.heads(gameIds).onSuccess(heads -> {
+      JsonObject offsets = new JsonObject();
+      heads.forEach(offsets::put);
+      message.reply(new JsonObject().put("offsets", offsets));
+    }).onFailure(e -> fail(message, e));
   }
 
   private void lobby(Message<JsonObject> message) {

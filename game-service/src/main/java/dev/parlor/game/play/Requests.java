@@ -3,7 +3,10 @@ package dev.parlor.game.play;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.game.rules.GameRules;
 import dev.parlor.game.rules.RuleBook;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** Reads request arguments; anything malformed is an {@code invalid_args} {@link GameFailure} that names the field. */
@@ -42,6 +45,18 @@ public final class Requests {
       throw invalid(field + " must be a string of 1–" + MAX_ID_LENGTH + " characters");
     }
     return s;
+  }
+
+  /** A required array of 1–{@code max} game ids. */
+  public static List<String> gameIds(JsonObject args, int max) {
+    if (!(args.getValue("gameIds") instanceof JsonArray ids) || ids.isEmpty() || ids.size() > max) {
+      throw invalid("gameIds must be an array of 1–" + max + " game ids");
+    }
+    List<String> out = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      out.add(id(new JsonObject().put("gameId", ids.getValue(i)), "gameId"));
+    }
+    return out;
   }
 
   public static JsonObject move(JsonObject args) {

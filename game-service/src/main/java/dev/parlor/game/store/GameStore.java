@@ -3,6 +3,7 @@ package dev.parlor.game.store;
 import dev.parlor.contracts.game.GameSummary;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where games live. Every change is one atomic step: version check, new state, event appended to the history, lobby
@@ -31,6 +32,9 @@ public interface GameStore {
 
   /** The game, its offset, the topic epoch and the events after {@code since} (none when {@code since < 0}). */
   Future<GameHistory> history(String gameId, long since);
+
+  /** The newest offset of each game's topic (0 for a game that does not exist), in one round trip. */
+  Future<Map<String, Long>> heads(List<String> gameIds);
 
   /** Public games waiting for a player, oldest first. */
   Future<List<GameSummary>> lobby();

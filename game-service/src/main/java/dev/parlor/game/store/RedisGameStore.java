@@ -11,7 +11,9 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Games in Redis (keys in {@link Keys}). Every change is one Lua script doing the version check, the new state, the
@@ -85,6 +87,21 @@ public final class RedisGameStore implements GameStore {
         }
         return new GameHistory(Game.fromJson(new JsonObject(state)), r.get(1).toLong(), r.get(0).toString(), events);
       });
+  }
+
+  @Override
+  public Future<Map<String, Long>> heads(List<String> gameIds) {
+    if (gameIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<Request> lengths = gameIds.stream().map(id -> Request.cmd(Command.LLEN).arg(Keys.events(id))).toList();
+    return redis.batch(lengths).map(replies -> {
+      Map<String, Long> heads = new HashMap<>();
+      for (int i = 0; i < gameIds.size(); i++) {
+        heads.put(gameIds.get(i), replies.get(i).toLong());
+      }
+      return heads;
+    });
   }
 
   @Override

@@ -147,6 +147,24 @@ class GamePlayTest {
   }
 
   @Test
+  void headsAnswerEachGamesNewestOffsetInOneRequest() {
+    Caller alice = GameBus.user("Alice");
+    Caller bob = GameBus.user("Bob");
+    String waiting = create(alice, "tictactoe", "private").getJsonObject("game").getString("gameId");
+    String playing = create(alice, "tictactoe", "public").getJsonObject("game").getString("gameId");
+    long joined = bus.call(Addresses.Game.JOIN, bob, new JsonObject().put("gameId", playing)).getLong("offset");
+    JsonObject offsets = bus.call(Addresses.Game.HEADS, null, new JsonObject()
+      .put("gameIds", new io.vertx.core.json.JsonArray().add(waiting).add(playing).add("noSuchGame")))
+      .getJsonObject("offsets");
+    assertEquals(new JsonObject().put(waiting, 1L).put(playing, joined).put("noSuchGame", 0L), offsets);
+    for (Object gameIds : new Object[] {null, "x", new io.vertx.core.json.JsonArray(),
+      new io.vertx.core.json.JsonArray().add(7), new io.vertx.core.json.JsonArray().add(""),
+      new io.vertx.core.json.JsonArray(java.util.Collections.nCopies(Addresses.Game.MAX_HEADS + 1, "g"))}) {
+      bus.refused(ErrorCode.INVALID_ARGS, Addresses.Game.HEADS, null, new JsonObject().put("gameIds", gameIds));
+    }
+  }
+
+  @Test
   void rematchSwapsTheFirstMoveAndIsTheSameGameWhenAskedAgain() {
     Caller alice = GameBus.user("Alice");
     Caller bob = GameBus.user("Bob");

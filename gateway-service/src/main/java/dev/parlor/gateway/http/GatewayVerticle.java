@@ -19,6 +19,7 @@ import dev.parlor.gateway.socket.SockJsTransport;
 import dev.parlor.gateway.socket.Transport;
 import dev.parlor.gateway.socket.WebSocketTransport;
 import dev.parlor.gateway.topics.Snapshots;
+import dev.parlor.gateway.topics.TopicHeads;
 import dev.parlor.gateway.topics.TopicHub;
 import dev.parlor.gateway.web.WebRoutes;
 import dev.parlor.runtime.Ids;
@@ -82,7 +83,9 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     long heartbeatMs = config.getLong(GatewaySettings.HEARTBEAT_MS);
     GatewayMeters meters = new GatewayMeters(context.metrics());
-    TopicHub hub = new TopicHub(vertx.eventBus(), meters);
+    TopicHub hub = new TopicHub(vertx, meters,
+      new TopicHeads(vertx.eventBus(), node.userLog(), context.requestTimeoutMs()),
+      config.getLong(GatewaySettings.TAIL_CHECK_MS), config.getLong(GatewaySettings.TAIL_WATCH_MS));
     if (ops != null) {
       ops.watchCanary(hub);
     }

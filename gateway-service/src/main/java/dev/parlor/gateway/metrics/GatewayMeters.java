@@ -28,6 +28,7 @@ public final class GatewayMeters {
 
   private final MeterRegistry registry;
   private final Counter drops;
+  private final Counter tailMisses;
   private final Map<String, Timer> ops = new ConcurrentHashMap<>();
   private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
 
@@ -35,6 +36,10 @@ public final class GatewayMeters {
     this.registry = registry;
     this.drops = Counter.builder("parlor.gateway.fanout.drops")
       .description("events not sent to a client that read too slowly (presence and lobby events only)")
+      .register(registry);
+    this.tailMisses = Counter.builder("parlor.gateway.topic.tail.misses")
+      .description("durable topic events whose publication never reached this gateway, found by the tail check and "
+        + "replayed from the store")
       .register(registry);
   }
 
@@ -61,5 +66,10 @@ public final class GatewayMeters {
 
   public void dropped() {
     drops.increment();
+  }
+
+  /** A feed was found behind its topic's store: its sessions replay what its publications never brought. */
+  public void tailMissed() {
+    tailMisses.increment();
   }
 }

@@ -18,10 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionTopics {
 
-  /** When a new durable subscription checks the store for events its live feed may have missed. */
-  static final long[] VERIFY_AFTER_MS = {2_000, 8_000};
-
-
   /** The largest {@code since} a client may send: beyond it JSON numbers lose integers. */
   private static final long MAX_SINCE = 1L << 53;
 
@@ -38,8 +34,8 @@ final class SessionTopics {
    * Follows the caller's user topic; the answer's offset and epoch go in the welcome. The welcome does not wait for
    * the topic's consumer to be registered across the cluster (that can take a while as members join): live events
    * are held until it is, then whatever was published after the welcome's offset is replayed from the log, so the
-   * session misses nothing and gets nothing twice; and as for every new durable subscription, the log is looked at
-   * again a little later for what the live feed may still have missed.
+   * session misses nothing and gets nothing twice (and the hub's tail check finds what the live feed may still
+   * miss while the cluster learns of the new consumer).
    */
   Future<Snapshot> openUserTopic() {
     TopicName topic = TopicName.user(session.caller().userId());
@@ -58,7 +54,6 @@ final class SessionTopics {
         .compose(v -> fetch(topic, offset, answer.result().epoch()))
         .onComplete(replay -> {
           subscription.endCatchUp(replay.succeeded() ? replay.result() : null, offset);
-          verifyLater(subscription);
         });
     });
     return head;
@@ -124,20 +119,7 @@ final class SessionTopics {
       }
       session.reply(id, result.result().result(topic.name()));
       sub.endCatchUp(result.result(), from);
-      if (fresh && topic.durable()) {
-        // Publishers pick their receivers from their own view of the cluster's consumers, which learns of this
-        // gateway's new consumer a little late: an event published meanwhile never arrives live, and when no later
-        // event follows (the other player waits for it), no gap ever shows. Look in the store again once the views
-        // have surely settled, and once more in case the cluster was slow.
-        verifyLater(sub);
-      }
     });
-  }
-
-  private void verifyLater(Subscription subscription) {
-    for (long delay : VERIFY_AFTER_MS) {
-      deps.vertx().setTimer(delay, t -> subscription.verify());
-    }
   }
 
   void unsubscribe(String id, JsonObject frame) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One session following one topic. Live events that arrive while a snapshot and replay are being fetched are held,
  * then merged by offset, so the client gets the reply, the replayed events, then the live ones: in order, no gap,
  * nothing twice. A gap in live events (two publishers racing) is filled by a replay from the last delivered offset,
- * and so is an event lost at the tail, found by {@link #verify} after a new subscription.
+ * and so is an event lost at the tail, found by the hub's tail check ({@link #behind}).
  */
 final class Subscription implements TopicHub.Listener {
 
@@ -72,11 +72,16 @@ final class Subscription implements TopicHub.Listener {
     }
   }
 
-  /** Replays from the store whatever the live feed missed since the last delivered offset (nothing, usually). */
-  void verify() {
-    if (!closed && cursor != null && catchUps == 0 && session.isOpen()) {
+  /** The tail check found the store ahead of the feed: replays what this session misses, if anything. */
+  @Override
+  public boolean behind(long head) {
+    if (closed || cursor == null || !answered || !session.isOpen() || cursor.last() >= head) {
+      return false;
+    }
+    if (catchUps == 0) {
       resync();
     }
+    return true;
   }
 
   /** Whether a subscribe of this topic ever succeeded: a failed resubscribe must not end the subscription. */

@@ -8,7 +8,9 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * User topics in Redis, under the gateway's {@code gw:} prefix, one hash-tagged key group per user (so Redis Cluster
@@ -69,6 +71,22 @@ public final class RedisUserTopicLog implements UserTopicLog {
   }
 
   @Override
+  public Future<Map<String, Long>> heads(List<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<Request> reads = userIds.stream().map(id -> Request.cmd(Command.GET).arg(key(id, "seq"))).toList();
+    return redis.batch(reads).map(replies -> {
+      Map<String, Long> heads = new HashMap<>();
+      for (int i = 0; i < userIds.size(); i++) {
+        Response seq = replies.get(i);
+        heads.put(userIds.get(i), seq == null ? 0L : seq.toLong());
+      }
+      return heads;
+    });
+  }
+
+  @Override
   public Future<Snapshot> replay(String userId, Long since, String epoch) {
     TopicName topic = TopicName.user(userId);
     return eval(REPLAY, userId, String.valueOf(since == null ? -1 : since), epoch == null ? "" : epoch).map(r -> {
@@ -86,10 +104,13 @@ public final class RedisUserTopicLog implements UserTopicLog {
     });
   }
 
+  private static String key(String userId, String part) {
+    return "gw:user:{" + userId + "}:" + part;
+  }
+
   private Future<Response> eval(String script, String userId, String... args) {
-    String base = "gw:user:{" + userId + "}:";
     Request request = Request.cmd(Command.EVAL).arg(script).arg(3)
-      .arg(base + "seq").arg(base + "epoch").arg(base + "log")
+      .arg(key(userId, "seq")).arg(key(userId, "epoch")).arg(key(userId, "log"))
       .arg(Ids.random(12)).arg(ttlSeconds);
     for (String arg : args) {
       request.arg(arg);

@@ -1,15 +1,20 @@
 package dev.parlor.gateway.topics;
 
+import dev.parlor.contracts.Addresses;
 import dev.parlor.gateway.metrics.GatewayMeters;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,28 +22,56 @@ import org.slf4j.LoggerFactory;
  * The topics followed on one event loop: one event-bus consumer per topic, registered with its first listener and
  * removed with its last. Each event is encoded once and the same frame is handed to every listener. Used from its
  * event loop only.
+ *
+ * <p>A publisher sends to the consumers its own view of the cluster knows of, and that view learns of a new consumer
+ * (or recovers from a member that died) a little late: an event published meanwhile never arrives, and when no later
+ * event follows (the other player waits for it), no gap ever shows. So durable topics have a tail check: every
+ * {@code checkMs}, the feeds that are new or were active within {@code watchMs} and have been quiet for a moment
+ * compare the newest offset of their topic in the store (one round trip per kind for all of them) with the newest
+ * they heard live, and a feed that is behind tells its listeners, which replay what they miss from the store.
  */
 public final class TopicHub {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicHub.class);
+  /** A feed that heard an event this recently is not checked: a head read now may race that event's delivery. */
+  static final long QUIET_MS = 1_000;
 
   /** A session's subscription to one topic. */
   public interface Listener {
     void onLive(TopicEvent event);
+
+    /**
+     * The topic's store holds events up to {@code head}, more than this feed heard live; answers whether this
+     * listener misses any of them (and goes to fetch them).
+     */
+    default boolean behind(long head) {
+      return false;
+    }
   }
 
   private final EventBus eventBus;
+  private final GatewayMeters meters;
+  private final TopicHeads heads;
+  private final long watchMs;
   private final Map<String, Feed> feeds = new HashMap<>();
 
-  private final GatewayMeters meters;
-
+  /** A hub without a tail check, for tests of one class. */
   public TopicHub(EventBus eventBus) {
-    this(eventBus, GatewayMeters.none());
+    this.eventBus = eventBus;
+    this.meters = GatewayMeters.none();
+    this.heads = null;
+    this.watchMs = 0;
   }
 
-  public TopicHub(EventBus eventBus, GatewayMeters meters) {
-    this.eventBus = eventBus;
+  /** Call on the event loop that will use it: the tail check runs there every {@code checkMs} (0: never). */
+  public TopicHub(Vertx vertx, GatewayMeters meters, TopicHeads heads, long checkMs, long watchMs) {
+    this.eventBus = vertx.eventBus();
     this.meters = meters;
+    this.heads = heads;
+    this.watchMs = watchMs;
+    if (checkMs > 0) {
+      vertx.setPeriodic(checkMs, t -> checkTails());
+    }
   }
 
   /** Adds a listener; the future completes once the topic's consumer is registered across the cluster. */
@@ -66,10 +99,61 @@ public final class TopicHub {
     return feed == null ? 0 : feed.listeners.size();
   }
 
+  /** One tail check of every watched durable feed; a failed or late answer just waits for the next. */
+  void checkTails() {
+    long now = now();
+    Map<TopicName.Kind, List<Feed>> due = new EnumMap<>(TopicName.Kind.class);
+    for (Feed feed : feeds.values()) {
+      if (feed.topic.durable() && !feed.checking && now < feed.lastActivity + watchMs
+          && now - feed.lastActivity >= QUIET_MS) {
+        due.computeIfAbsent(feed.topic.kind(), kind -> new ArrayList<>()).add(feed);
+      }
+    }
+    due.forEach((kind, list) -> {
+      for (int from = 0; from < list.size(); from += Addresses.Game.MAX_HEADS) {
+        check(kind, list.subList(from, Math.min(list.size(), from + Addresses.Game.MAX_HEADS)));
+      }
+    });
+  }
+
+  private void check(TopicName.Kind kind, List<Feed> batch) {
+    List<String> ids = new ArrayList<>(batch.size());
+    for (Feed feed : batch) {
+      feed.checking = true;
+      ids.add(feed.topic.id());
+    }
+    heads.of(kind, ids).onComplete(answer -> {
+      for (Feed feed : batch) {
+        feed.checking = false;
+      }
+      if (answer.failed()) {
+        LOG.debug("Tail check of {} {} topics failed: {}", batch.size(), kind, answer.cause().toString());
+        return;
+      }
+      for (Feed feed : batch) {
+        Long head = answer.result().get(feed.topic.id());
+        if (head != null && head > feed.lastLive && feeds.get(feed.topic.name()) == feed) {
+          feed.behind(head);
+        }
+      }
+    });
+  }
+
+  private static long now() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+  }
+
   private final class Feed {
     final TopicName topic;
     final Set<Listener> listeners = new LinkedHashSet<>();
     final MessageConsumer<Object> consumer;
+    /** The newest offset heard live (durable topics). */
+    long lastLive = -1;
+    /** When the feed was created or last heard an event. */
+    long lastActivity = now();
+    /** The offset whose miss was last counted, so one miss counts once. */
+    long missCounted = -1;
+    boolean checking;
 
     Feed(TopicName topic) {
       this.topic = topic;
@@ -82,12 +166,28 @@ public final class TopicHub {
         LOG.warn("Dropping a malformed event on {}: {}", topic.name(), message.body());
         return;
       }
+      lastActivity = now();
+      if (topic.durable()) {
+        lastLive = Math.max(lastLive, event.offset());
+      }
       if (topic.kind() != TopicName.Kind.CANARY) {
         meters.fannedOut(topic.kind(), listeners.size());
       }
       // A copy: delivering may close a session, which removes its listener while we iterate.
       for (Listener listener : new ArrayList<>(listeners)) {
         listener.onLive(event);
+      }
+    }
+
+    /** A feed that never heard an event only knows where its listeners' snapshots began: each listener decides. */
+    private void behind(long head) {
+      boolean missed = false;
+      for (Listener listener : new ArrayList<>(listeners)) {
+        missed |= listener.behind(head);
+      }
+      if (missed && head > missCounted) {
+        missCounted = head;
+        meters.tailMissed();
       }
     }
   }
