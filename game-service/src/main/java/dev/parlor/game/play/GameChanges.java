@@ -72,11 +72,19 @@ public final class GameChanges {
         return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the request came too late to be applied"));
       }
       Decision.Change change = (Decision.Change) decision;
-      GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()));
-      return published(gameId, write.event(), () -> store.write(write)).compose(offset -> offset != GameStore.CONFLICT
-        ? Future.succeededFuture(new Applied(stored.game(), change, offset))
-          .andThen(done -> metrics.changed(change.action().type()))
-        : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1, deadline)));
+      GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()))
+        .before(deadline);
+      return published(gameId, write.event(), () -> store.write(write)).compose(offset -> {
+        if (offset == GameStore.LATE) {
+          // Between the check above and the script, the caller stopped waiting: the store refused it too.
+          metrics.late();
+          return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the request came too late to be applied"));
+        }
+        return offset != GameStore.CONFLICT
+          ? Future.succeededFuture(new Applied(stored.game(), change, offset))
+            .andThen(done -> metrics.changed(change.action().type()))
+          : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1, deadline));
+      });
     });
   }
 
@@ -114,7 +122,7 @@ public final class GameChanges {
   private Future<Long> published(String gameId, JsonObject event, Supplier<Future<Long>> write) {
     sequencer.writing(gameId);
     return write.get().andThen(done -> {
-      boolean stored = done.succeeded() && done.result() != GameStore.CONFLICT;
+      boolean stored = done.succeeded() && done.result() > 0;
       long offset = stored ? done.result() : 0;
       JsonObject withOffset = stored ? event.copy().put("offset", offset) : null;
       sequencer.written(gameId, offset, withOffset).forEach(e -> publisher.game(gameId, e));

@@ -10,6 +10,10 @@ final class GameScripts {
    * Answers the event's offset, or -1 when the stored version is not the expected one.
    */
   static final LuaScript WRITE = new LuaScript("""
+    if ARGV[11] ~= '0' then
+      local now = redis.call('TIME')
+      if tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) > tonumber(ARGV[11]) then return -2 end
+    end
     local current = redis.call('HGET', KEYS[1], 'v')
     if ARGV[1] == '0' then
       if current then return -1 end

@@ -13,6 +13,8 @@ import java.util.Map;
 public interface GameStore {
 
   long CONFLICT = -1;
+  /** What {@link #write} answers when the write's deadline had passed by the time it reached the store. */
+  long LATE = -2;
 
   /** The game and its latest offset, or {@code null} when there is no such game. */
   Future<StoredGame> load(String gameId);
@@ -20,7 +22,7 @@ public interface GameStore {
   /** The id of the game an invite code joins, or {@code null} when the code is unknown or its game is full. */
   Future<String> findInvite(String code);
 
-  /** Applies one change; answers the offset of its event or {@link #CONFLICT}. */
+  /** Applies one change; answers the offset of its event, {@link #CONFLICT} or {@link #LATE}. */
   Future<Long> write(GameWrite write);
 
   /**

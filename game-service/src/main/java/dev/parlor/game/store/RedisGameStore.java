@@ -55,7 +55,8 @@ public final class RedisGameStore implements GameStore {
       List.of(String.valueOf(write.expectedVersion()), String.valueOf(game.version()), game.toJson().encode(),
         lobbyOp, game.gameId(), GameSummary.of(game).toJson().encode(), inviteOp,
         String.valueOf(write.finished() ? finishedTtlSeconds : 0), write.event().encode(),
-        Game.PLAYING.equals(game.status()) ? "add" : "del"))
+        Game.PLAYING.equals(game.status()) ? "add" : "del",
+        write.deadline() == Long.MAX_VALUE ? "0" : String.valueOf(write.deadline())))
       .map(Response::toLong);
   }
 

@@ -95,6 +95,18 @@ class RedisGameStoreTest {
   }
 
   @Test
+  void aWriteWhoseDeadlinePassedBeforeItReachedRedisChangesNothing() throws Exception {
+    Game waiting = created(Game.PUBLIC);
+    Decision.Change joined = (Decision.Change) Transitions.join(waiting, "bob", "Bob", false, NOW);
+    GameWrite write = GameWrite.update(waiting, joined.game(), TopicEvents.updated(joined.action(), joined.game()));
+    assertEquals(GameStore.LATE, await(store.write(write.before(System.currentTimeMillis() - 1))));
+    StoredGame stored = await(store.load(waiting.gameId()));
+    assertEquals(1, stored.offset(), "no event appended");
+    assertEquals(Game.WAITING, stored.game().status());
+    assertEquals(2, await(store.write(write.before(System.currentTimeMillis() + 10_000))), "in time, it applies");
+  }
+
+  @Test
   void inviteCodeAndLobbyEntryLastWhileTheGameWaits() throws Exception {
     Game waiting = created(Game.PUBLIC);
     assertEquals(waiting.gameId(), await(store.findInvite(waiting.inviteCode())));
