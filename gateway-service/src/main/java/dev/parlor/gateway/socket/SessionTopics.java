@@ -139,6 +139,11 @@ final class SessionTopics {
     return deps.snapshots().fetch(session.caller(), topic, since, epoch);
   }
 
+  /** Runs {@code action} on the session's event loop after {@code delayMs}. */
+  void later(long delayMs, Runnable action) {
+    deps.vertx().setTimer(delayMs, t -> action.run());
+  }
+
   int count() {
     return subscriptions.size();
   }

@@ -22,6 +22,8 @@ final class Subscription implements TopicHub.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   /** Events held during a catch-up; more means the topic outruns the store, and the session is closed (1013). */
   static final int MAX_HELD = 10_000;
+  /** How soon a resync whose store request failed asks again. */
+  static final long RESYNC_RETRY_MS = 500;
 
   private final ClientSession session;
   private final SessionTopics topics;
@@ -145,28 +147,34 @@ final class Subscription implements TopicHub.Listener {
     resyncing = true;
     long since = cursor.last();
     topics.fetch(topic, since, cursor.epoch()).onComplete(result -> {
-      resyncing = false;
       if (closed || !session.isOpen()) {
+        resyncing = false;
         return;
       }
-      if (result.succeeded() && Boolean.TRUE.equals(result.result().recovered())) {
+      if (result.failed()) {
+        // The store could not be asked (a timeout, an owner restarting): live events stay held and it is asked
+        // again, rather than skip events it still has. Too many held events close the session (1013); the client
+        // then resumes elsewhere.
+        topics.later(RESYNC_RETRY_MS, () -> {
+          resyncing = false;
+          resync();
+        });
+        return;
+      }
+      resyncing = false;
+      if (Boolean.TRUE.equals(result.result().recovered())) {
         endResync(result.result(), since);
       } else {
-        // The missing events cannot be had: move on from the newest state rather than stall the topic.
-        LOG.warn("Cannot fill a gap after offset {} on {}; skipping it", since, topic.name());
-        endResync(result.succeeded() ? result.result() : null, null);
+        // The store no longer has them (trimmed, or a new epoch): move on from the newest state.
+        LOG.warn("Cannot fill a gap after offset {} on {}: the store no longer has it; skipping it", since,
+          topic.name());
+        endResync(result.result(), null);
       }
     });
   }
 
   private void endResync(Snapshot answer, Long since) {
     catchUps++;
-    if (answer == null) {
-      held.sort(Comparator.comparingLong(TopicEvent::offset));
-      if (!held.isEmpty()) {
-        cursor.apply(new Snapshot(null, held.get(0).offset() - 1, cursor.epoch(), null, List.of()), null);
-      }
-    }
     endCatchUp(answer, since);
   }
 }

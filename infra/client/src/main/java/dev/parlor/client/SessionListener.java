@@ -17,6 +17,13 @@ public interface SessionListener {
   default void resumed(String topic, boolean recovered, JsonObject reply) {
   }
 
+  /**
+   * Offsets {@code from}–{@code to} of a durable topic never came (waited for {@code SessionTopics.GAP_WAIT_MS}), and
+   * delivery moved on past them: a broken guarantee worth reporting.
+   */
+  default void gap(String topic, long from, long to) {
+  }
+
   /** The connection went away; a reconnect follows unless {@code willRetry} is false. */
   default void disconnected(int code, String reason, boolean willRetry) {
   }

@@ -115,8 +115,12 @@ final class SessionTopics {
       return;
     }
     long gaps = t.cursor.gaps();
+    long last = t.cursor.last();
     List<TopicEvent> ready = t.cursor.skipGap();
     stats.gaps.add(t.cursor.gaps() - gaps);
+    if (!ready.isEmpty()) {
+      listener.gap(t.name, last + 1, ready.get(0).offset() - 1);
+    }
     deliver(t, ready);
   }
 

@@ -464,6 +464,11 @@ final class DrillScenario implements Scenario {
       }
 
       @Override
+      public void gap(String topic, long from, long to) {
+        problem("gap on " + topic + ": offsets " + from + "-" + to + " never came");
+      }
+
+      @Override
       public void event(TopicEvent event) {
         String jobId = event.data().getString("jobId");
         if (jobId == null) {
