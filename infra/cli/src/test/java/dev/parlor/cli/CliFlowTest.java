@@ -1,25 +1,13 @@
 package dev.parlor.cli;
 
-
 import dev.parlor.client.ClientOptions;
 import dev.parlor.client.ParlorClient;
 import dev.parlor.game.GameService;
 import dev.parlor.gateway.GatewayService;
 import dev.parlor.runtime.ParlorRuntime;
+import dev.parlor.testkit.Terminal;
 import dev.parlor.testkit.TestCluster;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,63 +37,8 @@ class CliFlowTest {
     cluster.close();
   }
 
-  /** One person at a terminal: types lines, reads what was printed. */
-  private static final class Terminal {
-    final PrintStream keyboard;
-    final BlockingQueue<String> screen = new LinkedBlockingQueue<>();
-    final List<String> seen = new ArrayList<>();
-
-    Terminal() throws IOException {
-      PipedInputStream stdin = new PipedInputStream();
-      keyboard = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
-      PrintStream stdout = new PrintStream(new OutputStream() {
-        private final StringBuilder line = new StringBuilder();
-
-        @Override
-        public void write(int b) {
-          if (b == '\n') {
-            screen.add(line.toString());
-            line.setLength(0);
-          } else {
-            line.append((char) b);
-          }
-        }
-      }, true, StandardCharsets.UTF_8);
-      Thread thread = new Thread(() -> {
-        try {
-          new Cli(client, stdout).run(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-          screen.add("IO " + e);
-        }
-      }, "terminal");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    void type(String line) {
-      keyboard.println(line);
-    }
-
-    /** The first line from now on matching {@code regex}; its groups. */
-    Matcher expect(String regex) throws InterruptedException {
-      Pattern pattern = Pattern.compile(regex);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (true) {
-        String line = screen.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (line == null) {
-          throw new AssertionError("never printed /" + regex + "/; printed: " + seen);
-        }
-        seen.add(line);
-        Matcher m = pattern.matcher(line);
-        if (m.find()) {
-          return m;
-        }
-      }
-    }
-  }
-
   private static Terminal signedIn(String name) throws Exception {
-    Terminal t = new Terminal();
+    Terminal t = new Terminal((in, out) -> new Cli(client, out).run(in));
     t.type("signin " + name);
     t.expect("Signed in as " + name);
     return t;

@@ -3,12 +3,17 @@ package dev.parlor.suite.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parlor.cli.Cli;
+import dev.parlor.client.ClientOptions;
+import dev.parlor.client.ParlorClient;
 import dev.parlor.game.GameService;
 import dev.parlor.gateway.GatewayService;
 import dev.parlor.presence.PresenceService;
 import dev.parlor.runtime.ParlorRuntime;
+import dev.parlor.testkit.Terminal;
 import dev.parlor.testkit.TestCluster;
 import dev.parlor.thumbnail.ThumbnailService;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -16,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
@@ -104,6 +110,44 @@ class WebClientTest {
       bob.click("resign");
       alice.await(d -> "finished".equals(alice.attribute("game-status", "data-status")));
       assertEquals("You won by resignation!", alice.text("game-status"));
+    }
+  }
+
+  @Test
+  void aPersonAtTheCommandLinePlaysAFullGameAgainstABrowser() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (Browser bea = Browser.open(port)) {
+      ParlorClient client = ParlorClient.create(vertx, ClientOptions.of("http://127.0.0.1:" + port), 1)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Terminal cal = new Terminal((in, out) -> new Cli(client, out).run(in));
+      cal.type("signin Cal");
+      cal.expect("Signed in as Cal");
+      bea.signIn("Bea");
+      cal.type("create c4 private");
+      String code = cal.expect("Invite code: (\\S+)").group(1);
+      bea.driver.get("http://127.0.0.1:" + port + "/join/" + code);
+      bea.await(d -> "playing".equals(bea.attribute("game-status", "data-status")));
+      cal.expect("Bea joined");
+      cal.expect("Your turn");
+      // Cal drops four in the first column; Bea answers in the second, three times, and loses.
+      for (int turn = 0; turn < 3; turn++) {
+        cal.type("move 1");
+        bea.play(1);
+        cal.expect("Bea moved");
+      }
+      cal.type("move 1");
+      cal.expect("You win!");
+      bea.await(d -> "finished".equals(bea.attribute("game-status", "data-status")));
+      assertEquals("Cal won!", bea.text("game-status"));
+      List<String> board = bea.board();
+      for (int row = 2; row < 6; row++) {
+        assertTrue(board.get(row * 7) != null && board.get(row * 7).equals(board.get(5 * 7)), "column 1: " + board);
+      }
+      bea.screenshot("cli-vs-browser");
+      cal.type("quit");
+      cal.expect("Bye");
+    } finally {
+      vertx.close();
     }
   }
 
