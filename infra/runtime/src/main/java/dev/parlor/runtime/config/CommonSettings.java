@@ -18,6 +18,10 @@ public final class CommonSettings {
   public static final String REDIS_MASTER_NAME = "redis.master-name";
   public static final String REDIS_POOL_SIZE = "redis.pool-size";
   public static final String REDIS_POOL_WAITING = "redis.pool-waiting";
+  /** Long-lived pipelined connections that carry every non-blocking command (0: every command waits for the pool). */
+  public static final String REDIS_PIPELINES = "redis.pipelines";
+  /** Commands awaiting their reply on one connection; more fail at once. */
+  public static final String REDIS_MAX_IN_FLIGHT = "redis.max-in-flight";
   public static final String REDIS_EMBEDDED_PORT = "redis.embedded.port";
   public static final String REDIS_EMBEDDED_DIR = "redis.embedded.dir";
   public static final String REDIS_EMBEDDED_APPENDONLY = "redis.embedded.appendonly";

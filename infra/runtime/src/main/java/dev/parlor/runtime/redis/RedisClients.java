@@ -27,13 +27,15 @@ public final class RedisClients {
       .setType(type)
       .setMaxPoolSize(config.getInt(CommonSettings.REDIS_POOL_SIZE))
       .setMaxPoolWaiting(config.getInt(CommonSettings.REDIS_POOL_WAITING))
-      .setMaxWaitingHandlers(config.getInt(CommonSettings.REDIS_POOL_WAITING));
+      .setMaxWaitingHandlers(config.getInt(CommonSettings.REDIS_MAX_IN_FLIGHT));
     for (String endpoint : url.split(",")) {
       options.addConnectionString(endpoint.trim());
     }
     if (type == RedisClientType.SENTINEL) {
       options.setMasterName(config.getString(CommonSettings.REDIS_MASTER_NAME)).setRole(RedisRole.MASTER);
     }
-    return Redis.createClient(vertx, options);
+    Redis pool = Redis.createClient(vertx, options);
+    int pipelines = config.getInt(CommonSettings.REDIS_PIPELINES);
+    return pipelines > 0 ? new PipelinedRedis(vertx, pool, pipelines) : pool;
   }
 }
