@@ -165,10 +165,10 @@ public final class WorkerBenchmark {
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
-  /** The Redis server this harness started (under a watchdog shell). */
+  /** The Redis server this harness started (under a watchdog shell; Debian links redis-server to redis-check-rdb). */
   private static long redisPid() {
     return ProcessHandle.current().descendants()
-      .filter(p -> p.info().command().map(c -> c.endsWith("redis-server")).orElse(false))
+      .filter(p -> p.info().command().map(c -> c.contains("redis")).orElse(false))
       .findFirst().orElseThrow().pid();
   }
 
