@@ -65,7 +65,9 @@ public final class WorkerBenchmark {
       .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1)
       .put("thumbnail.engine", System.getProperty("engine", "java"));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(List.of(System.getProperty("workerJvm", "-Xmx160m -XX:+UseSerialGC").trim().split("\\s+")));
+    // A 96 MB heap and C1 only: the image work is native, so C2's compile time and memory buy little here.
+    command.addAll(List.of(System.getProperty("workerJvm", "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+      .trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     settings.forEach(e -> command.add("-Dparlor." + e.getKey() + "=" + e.getValue()));
     command.add("dev.parlor.thumbnail.ThumbnailMain");
