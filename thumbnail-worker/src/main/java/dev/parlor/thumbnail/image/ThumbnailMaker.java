@@ -31,14 +31,8 @@ public final class ThumbnailMaker implements Thumbnailer {
 
   /** The thumbnails of an image already decoded (sRGB), with its EXIF orientation still to apply (1: none). */
   Map<Integer, Encoder.Encoded> fromDecoded(BufferedImage decoded, int orientation) {
-    return fromDecoded(decoded, orientation, decoded.getWidth(), decoded.getHeight());
-  }
-
-  /**
-   * The same, for an image that may already be shrunk (libvips): the box sizes are fitted to the original
-   * {@code width} × {@code height} of the stored pixels, so every engine gives the same thumbnail sizes.
-   */
-  Map<Integer, Encoder.Encoded> fromDecoded(BufferedImage decoded, int orientation, int width, int height) {
+    int width = decoded.getWidth();
+    int height = decoded.getHeight();
     boolean swap = Orientation.swapsAxes(orientation);
     Map<Integer, Encoder.Encoded> out = new LinkedHashMap<>();
     Pixels previous = null;

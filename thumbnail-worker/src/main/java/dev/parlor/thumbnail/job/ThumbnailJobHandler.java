@@ -47,7 +47,7 @@ public final class ThumbnailJobHandler implements JobHandler {
       if (original == null) {
         return Future.failedFuture(JobFailure.permanent(ThumbnailJobs.INTERNAL, "the uploaded original expired"));
       }
-      byte[] data = original.toBytes();
+      byte[] data = ReplyBytes.of(original);
       return executor.executeBlocking(() -> make(source, data), false);
     });
   }

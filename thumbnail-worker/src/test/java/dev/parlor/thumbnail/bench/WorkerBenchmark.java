@@ -22,15 +22,23 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
  * Throughput of the whole worker loop (Redis queue, fetch of the original, decode, scale, encode, atomic store) on
  * 12-megapixel JPEGs, one worker process with two slots, and its peak RSS. Not a unit test: run by hand, see
- * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|libvips|vipsthumbnail}.
+ * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|libvips|vipsthumbnail},
+ * {@code -Dwarmup=N} jobs before the timed ones, {@code -DworkerJvm="..."} the worker's JVM options.
  */
 public final class WorkerBenchmark {
+
+  /** Clock ticks per second of /proc CPU times. */
+  private static final double TICKS = 100.0;
+  private static final long POLL_MS = 50;
 
   private WorkerBenchmark() {
   }
@@ -56,8 +64,11 @@ public final class WorkerBenchmark {
     JsonObject settings = new JsonObject().put("redis.url", server.url()).put("cluster.enabled", false)
       .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1)
       .put("thumbnail.engine", System.getProperty("engine", "java"));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // A 96 MB heap and C1 only: the image work is native, so C2's compile time and memory buy little here.
+    command.addAll(List.of(System.getProperty("workerJvm", "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+      .trim().split("\\s+")));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     settings.forEach(e -> command.add("-Dparlor." + e.getKey() + "=" + e.getValue()));
     command.add("dev.parlor.thumbnail.ThumbnailMain");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -74,21 +85,35 @@ public final class WorkerBenchmark {
           .arg(Buffer.buffer(bytes))));
         sources.add(source);
       }
-      // A worker runs for days: measure it warm (the JIT has compiled the loop), after a few jobs of the same kind.
+      // A worker runs for days: measure it warm (the JIT has compiled the loop), after jobs of the same kind.
       int warmup = Integer.getInteger("warmup", 8);
       List<String> warmJobs = new ArrayList<>();
       for (int i = 0; i < warmup; i++) {
         warmJobs.add(enqueue(queue, sources.get(i % sources.size()), "warmup" + i));
       }
       awaitAll(queue, warmJobs);
-      long start = System.nanoTime();
+      Map<String, Long> cpuBefore = threadCpu(worker.pid());
+      long harnessBefore = cpu(ProcessHandle.current().pid());
+      long redisServer = redisPid();
+      long redisBefore = cpu(redisServer);
+      // Timed from the first enqueue to the last completion as the worker stamped it, so the harness can poll
+      // lazily: polling every few milliseconds took CPU from the two cores the worker is measured on.
+      long start = System.currentTimeMillis();
       for (int i = 0; i < sources.size(); i++) {
         jobs.add(enqueue(queue, sources.get(i), "bench" + i));
       }
-      awaitAll(queue, jobs);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("worker loop (%s): %d images in %.2f s = %.2f images/s; worker peak RSS %s%n", settings.getString("thumbnail.engine"), jobs.size(),
-        seconds, jobs.size() / seconds, peakRss(worker.pid()));
+      double seconds = (awaitAll(queue, jobs) - start) / 1e3;
+      System.out.printf("worker loop (%s): %d images in %.2f s = %.2f images/s; worker peak RSS %s%n",
+        settings.getString("thumbnail.engine"), jobs.size(), seconds, jobs.size() / seconds, peakRss(worker.pid()));
+      // CPU spent in the timed window: the worker by kind of thread, then the harness and Redis on the same cores.
+      Map<String, Long> cpuAfter = threadCpu(worker.pid());
+      Map<String, Long> spent = new TreeMap<>();
+      cpuAfter.forEach((kind, ticks) -> spent.put(kind, ticks - cpuBefore.getOrDefault(kind, 0L)));
+      long total = spent.values().stream().mapToLong(Long::longValue).sum();
+      System.out.printf("worker CPU %.2f s: %s; harness %.2f s, Redis %.2f s%n", total / TICKS, spent.entrySet()
+          .stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + String.format("%.2f", e.getValue() / TICKS))
+          .collect(Collectors.joining(", ")), (cpu(ProcessHandle.current().pid()) - harnessBefore) / TICKS,
+        (cpu(redisServer) - redisBefore) / TICKS);
     } finally {
       worker.destroy();
       ParlorRuntime.await(vertx.close());
@@ -101,7 +126,9 @@ public final class WorkerBenchmark {
       new JsonObject().put(ThumbnailJobs.USER_ID, user).put(ThumbnailJobs.SOURCE, source))).jobId();
   }
 
-  private static void awaitAll(RedisJobQueue queue, List<String> jobs) throws Exception {
+  /** Waits until every job is done; the latest completion time the worker stamped on them (epoch ms). */
+  private static long awaitAll(RedisJobQueue queue, List<String> jobs) throws Exception {
+    long last = 0;
     for (String jobId : jobs) {
       while (true) {
         JobRecord job = ParlorRuntime.await(queue.get(jobId));
@@ -109,11 +136,42 @@ public final class WorkerBenchmark {
           if (job.state() != JobState.DONE) {
             throw new IllegalStateException("job failed: " + job);
           }
+          last = Math.max(last, job.updatedAt());
           break;
         }
-        Thread.sleep(5);
+        Thread.sleep(POLL_MS);
       }
     }
+    return last;
+  }
+
+  /** CPU ticks of a process's threads, summed by kind of thread (name without its numbers). */
+  private static Map<String, Long> threadCpu(long pid) throws Exception {
+    Map<String, Long> kinds = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        name = name.startsWith("thumbnail-") ? "thumbnail-*" : name.replaceAll("[0-9]+", "#");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        kinds.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+      }
+    }
+    return kinds;
+  }
+
+  /** CPU ticks of one process, all threads. */
+  private static long cpu(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /** The Redis server this harness started (under a watchdog shell; Debian links redis-server to redis-check-rdb). */
+  private static long redisPid() {
+    return ProcessHandle.current().descendants()
+      .filter(p -> p.info().command().map(c -> c.contains("redis")).orElse(false))
+      .findFirst().orElseThrow().pid();
   }
 
   private static String peakRss(long pid) throws Exception {
