@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * across processes too. Measures diffs and member updates delivered per second over all viewers, and update to
  * delivery latency (only the states that were published: updates superseded within a tick are not counted).
  *
- * <p>Options: {@code --members 1000 --viewers 100 --rate 1000 --room map:bench --duration 10 --warmup 3}.
+ * <p>Options: {@code --members 1000 --viewers 100 --rate 1000 --room map:bench --duration 10 --warmup 3}, and
+ * {@code --members-watch true} to have every member follow the room too: N sessions that each send and receive, the
+ * load the {@code peer} scenario puts on a bare broadcast server (the fan-out comparison in docs/benchmarks.md).
  */
 final class PresenceScenario implements Scenario {
 
@@ -41,8 +43,12 @@ final class PresenceScenario implements Scenario {
       }
       Scenario.await(Future.all(joined), 120);
     }
+    List<Session> watchers = new ArrayList<>(viewers);
+    if (Boolean.parseBoolean(options.string("members-watch", "false"))) {
+      watchers.addAll(members);
+    }
     List<Future<?>> watching = new ArrayList<>();
-    for (Session viewer : viewers) {
+    for (Session viewer : watchers) {
       watching.add(Scenario.settled(viewer.subscribe("presence:" + room, null, e -> delivered(e, metrics)), metrics));
     }
     Scenario.await(Future.all(watching), 120);
@@ -65,6 +71,7 @@ final class PresenceScenario implements Scenario {
     Population.closeAll(viewers);
     return new JsonObject()
       .put("membersCount", (long) memberCount).put("viewersCount", (long) viewerCount)
+      .put("watchersCount", (long) watchers.size())
       .put("offeredUpdatesPerSecond", rate)
       .put("updatesPerSecond", Math.round(metrics.counter("updates") / seconds))
       .put("diffDeliveriesPerSecond", Math.round(metrics.counter("diffs") / seconds))
