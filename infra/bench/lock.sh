@@ -8,7 +8,8 @@ with_lock() {
   local status=0
   exec {lock_fd}>>"$BENCH_LOCK"
   flock "$lock_fd"
-  "$@" || status=$?
+  # Not inherited: a server started inside (the bench cluster, a peer) must not keep the lock's file open.
+  "$@" {lock_fd}>&- || status=$?
   flock -u "$lock_fd"
   exec {lock_fd}>&-
   return $status
