@@ -27,7 +27,8 @@ public final class LoadGenMain {
     "storm", StormScenario::new,
     "uploads", UploadsScenario::new,
     "quickmatch", QuickMatchScenario::new,
-    "drill", DrillScenario::new);
+    "drill", DrillScenario::new,
+    "peer", PeerPresenceScenario::new);
 
   private LoadGenMain() {
   }

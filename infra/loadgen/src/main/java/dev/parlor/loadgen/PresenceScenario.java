@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * across processes too. Measures diffs and member updates delivered per second over all viewers, and update to
  * delivery latency (only the states that were published: updates superseded within a tick are not counted).
  *
- * <p>Options: {@code --members 1000 --viewers 100 --rate 1000 --room map:bench --duration 10 --warmup 3}.
+ * <p>Options: {@code --members 1000 --viewers 100 --rate 1000 --room map:bench --duration 10 --warmup 3}, and
+ * {@code --members-watch true} to have every member follow the room too: N sessions that each send and receive, the
+ * load the {@code peer} scenario puts on a bare broadcast server (the fan-out comparison in docs/benchmarks.md).
  */
 final class PresenceScenario implements Scenario {
 
@@ -41,16 +43,22 @@ final class PresenceScenario implements Scenario {
       }
       Scenario.await(Future.all(joined), 120);
     }
+    List<Session> watchers = new ArrayList<>(viewers);
+    if (Boolean.parseBoolean(options.string("members-watch", "false"))) {
+      watchers.addAll(members);
+    }
     List<Future<?>> watching = new ArrayList<>();
-    for (Session viewer : viewers) {
+    for (Session viewer : watchers) {
       watching.add(Scenario.settled(viewer.subscribe("presence:" + room, null, e -> delivered(e, metrics)), metrics));
     }
     Scenario.await(Future.all(watching), 120);
     AtomicLong next = new AtomicLong();
+    AtomicLong inFlight = new AtomicLong();
     Pacer pacer = new Pacer(vertx, rate, () -> {
       Session member = members.get((int) (next.getAndIncrement() % members.size()));
+      inFlight.incrementAndGet();
       member.request("presence.set", update(room)).onSuccess(r -> metrics.count("updates"))
-        .onFailure(metrics::error);
+        .onFailure(metrics::error).onComplete(r -> inFlight.decrementAndGet());
       return true;
     }, metrics);
     pacer.start();
@@ -61,10 +69,15 @@ final class PresenceScenario implements Scenario {
     metrics.stopMeasuring();
     double seconds = (System.nanoTime() - measureStart) / 1e9;
     pacer.stop();
+    // The last updates' answers, so that closing the sessions does not fail them as "closed" (up to 5 s).
+    for (int i = 0; i < 50 && inFlight.get() > 0; i++) {
+      Thread.sleep(100);
+    }
     Population.closeAll(members);
     Population.closeAll(viewers);
     return new JsonObject()
       .put("membersCount", (long) memberCount).put("viewersCount", (long) viewerCount)
+      .put("watchersCount", (long) watchers.size())
       .put("offeredUpdatesPerSecond", rate)
       .put("updatesPerSecond", Math.round(metrics.counter("updates") / seconds))
       .put("diffDeliveriesPerSecond", Math.round(metrics.counter("diffs") / seconds))
