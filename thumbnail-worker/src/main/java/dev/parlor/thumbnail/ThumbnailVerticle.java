@@ -40,18 +40,20 @@ public final class ThumbnailVerticle extends VerticleBase {
     int concurrency = config.getInt(ThumbnailSettings.CONCURRENCY);
     RedisJobQueue queue = new RedisJobQueue(service.redis(), ThumbnailSettings.queueOptions(config));
     executor = vertx.createSharedWorkerExecutor("thumbnail-" + service.nodeId(), concurrency);
-    Thumbnailer maker = engine(config);
-    Announcer announcer = new Announcer(vertx, service.requestTimeoutMs(),
-      config.getInt(ThumbnailSettings.ANNOUNCE_ATTEMPTS));
-    worker = new JobWorker(vertx, queue, new ThumbnailJobHandler(service.redis(), executor, maker, announcer),
-      WorkerOptions.forLease(concurrency, queue.options().leaseMs()),
-      JobQueues.THUMBNAIL + "-" + service.nodeId() + "-" + context.deploymentID());
-    metersTimer = JobMeters.bind(vertx, queue, JobQueues.THUMBNAIL, worker.stats(), service.metrics(),
-      METRICS_REFRESH_MS);
-    // The ops overview shows each worker's counters and the engine it actually runs (auto may have fallen back).
-    String engineName = maker.getClass().getSimpleName();
-    service.beaconStats(() -> Future.succeededFuture(worker.stats().toJson().put("engine", engineName)));
-    return Future.join(worker.start(), JobAdminApi.register(vertx, queue, JobQueues.THUMBNAIL, worker.stats()));
+    // Loading libvips (a native library and its initialisation) takes a second or two: not on the event loop.
+    return executor.executeBlocking(() -> engine(config), false).compose(maker -> {
+      Announcer announcer = new Announcer(vertx, service.requestTimeoutMs(),
+        config.getInt(ThumbnailSettings.ANNOUNCE_ATTEMPTS));
+      worker = new JobWorker(vertx, queue, new ThumbnailJobHandler(service.redis(), executor, maker, announcer),
+        WorkerOptions.forLease(concurrency, queue.options().leaseMs()),
+        JobQueues.THUMBNAIL + "-" + service.nodeId() + "-" + context.deploymentID());
+      metersTimer = JobMeters.bind(vertx, queue, JobQueues.THUMBNAIL, worker.stats(), service.metrics(),
+        METRICS_REFRESH_MS);
+      // The ops overview shows each worker's counters and the engine it actually runs (auto may have fallen back).
+      String engineName = maker.getClass().getSimpleName();
+      service.beaconStats(() -> Future.succeededFuture(worker.stats().toJson().put("engine", engineName)));
+      return Future.join(worker.start(), JobAdminApi.register(vertx, queue, JobQueues.THUMBNAIL, worker.stats()));
+    });
   }
 
   private static Thumbnailer engine(ServiceConfig config) {
@@ -63,6 +65,6 @@ public final class ThumbnailVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(metersTimer);
-    return worker.stop().eventually(() -> executor.close());
+    return (worker == null ? Future.succeededFuture() : worker.stop()).eventually(() -> executor.close());
   }
 }
