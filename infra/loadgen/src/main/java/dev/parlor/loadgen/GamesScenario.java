@@ -142,14 +142,7 @@ final class GamesScenario implements Scenario {
       Game next = ready.poll();
       return next != null && next.move();
     }, metrics);
-    pacer.start();
-    Thread.sleep(options.integer("warmup", 3) * 1000L);
-    metrics.startMeasuring();
-    long measureStart = System.nanoTime();
-    Thread.sleep(options.integer("duration", 10) * 1000L);
-    metrics.stopMeasuring();
-    double seconds = (System.nanoTime() - measureStart) / 1e9;
-    pacer.stop();
+    double seconds = Scenario.paced(pacer, options, metrics, 3);
     Thread.sleep(500);
     Population.closeAll(sessions);
     return new JsonObject().put("gamesCount", games).put("spectatorsPerGame", spectators)

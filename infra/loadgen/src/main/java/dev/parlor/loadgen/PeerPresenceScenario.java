@@ -75,14 +75,7 @@ final class PeerPresenceScenario implements Scenario {
         .onSuccess(v -> metrics.count("updates")).onFailure(metrics::error);
       return true;
     }, metrics);
-    pacer.start();
-    Thread.sleep(options.integer("warmup", 3) * 1000L);
-    metrics.startMeasuring();
-    long measureStart = System.nanoTime();
-    Thread.sleep(options.integer("duration", 10) * 1000L);
-    metrics.stopMeasuring();
-    double seconds = (System.nanoTime() - measureStart) / 1e9;
-    pacer.stop();
+    double seconds = Scenario.paced(pacer, options, metrics, 3);
     for (WebSocket client : clients) {
       client.close();
     }

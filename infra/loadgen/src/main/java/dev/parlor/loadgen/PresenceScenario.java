@@ -61,14 +61,7 @@ final class PresenceScenario implements Scenario {
         .onFailure(metrics::error).onComplete(r -> inFlight.decrementAndGet());
       return true;
     }, metrics);
-    pacer.start();
-    Thread.sleep(options.integer("warmup", 3) * 1000L);
-    metrics.startMeasuring();
-    long measureStart = System.nanoTime();
-    Thread.sleep(options.integer("duration", 10) * 1000L);
-    metrics.stopMeasuring();
-    double seconds = (System.nanoTime() - measureStart) / 1e9;
-    pacer.stop();
+    double seconds = Scenario.paced(pacer, options, metrics, 3);
     // The last updates' answers, so that closing the sessions does not fail them as "closed" (up to 5 s).
     for (int i = 0; i < 50 && inFlight.get() > 0; i++) {
       Thread.sleep(100);

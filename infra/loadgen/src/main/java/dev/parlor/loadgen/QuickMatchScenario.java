@@ -65,14 +65,7 @@ final class QuickMatchScenario implements Scenario {
         });
       return true;
     }, metrics);
-    pacer.start();
-    Thread.sleep(options.integer("warmup", 2) * 1000L);
-    metrics.startMeasuring();
-    long measureStart = System.nanoTime();
-    Thread.sleep(options.integer("duration", 10) * 1000L);
-    metrics.stopMeasuring();
-    double seconds = (System.nanoTime() - measureStart) / 1e9;
-    pacer.stop();
+    double seconds = Scenario.paced(pacer, options, metrics, 2);
     // Let the last requests be answered: closing first would fail them as `closed`, an error of the run.
     Thread.sleep(500);
     Population.closeAll(sessions);

@@ -19,6 +19,22 @@ interface Scenario {
     });
   }
 
+  /**
+   * Runs {@code pacer} for the {@code warmup} option's seconds (default {@code warmupSeconds}), then measures for the
+   * {@code duration} option's seconds (default 10) and stops it; answers the seconds measured.
+   */
+  static double paced(Pacer pacer, LoadOptions options, Metrics metrics, int warmupSeconds) throws InterruptedException {
+    pacer.start();
+    Thread.sleep(options.integer("warmup", warmupSeconds) * 1000L);
+    metrics.startMeasuring();
+    long measureStart = System.nanoTime();
+    Thread.sleep(options.integer("duration", 10) * 1000L);
+    metrics.stopMeasuring();
+    double seconds = (System.nanoTime() - measureStart) / 1e9;
+    pacer.stop();
+    return seconds;
+  }
+
   static <T> T await(Future<T> future, long seconds) throws Exception {
     try {
       return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
