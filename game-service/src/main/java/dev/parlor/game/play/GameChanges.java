@@ -68,17 +68,14 @@ public final class GameChanges {
         return Future.failedFuture(new GameFailure(refusal.code(), refusal.message()));
       }
       if (Deadline.passed(deadline)) {
-        metrics.late();
-        return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the request came too late to be applied"));
+        return late();
       }
       Decision.Change change = (Decision.Change) decision;
       GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()))
         .before(deadline);
       return published(gameId, write.event(), () -> store.write(write)).compose(offset -> {
         if (offset == GameStore.LATE) {
-          // Between the check above and the script, the caller stopped waiting: the store refused it too.
-          metrics.late();
-          return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the request came too late to be applied"));
+          return late(); // between the check above and the script, the caller stopped waiting
         }
         return offset != GameStore.CONFLICT
           ? Future.succeededFuture(new Applied(stored.game(), change, offset))
@@ -133,6 +130,12 @@ public final class GameChanges {
     return store.load(gameId).compose(stored -> stored == null
       ? Future.failedFuture(new GameFailure(ErrorCode.NOT_FOUND, "no game " + gameId))
       : Future.succeededFuture(stored));
+  }
+
+  /** The caller's deadline passed before the change could be written: it is not, and the caller hears so. */
+  private Future<Applied> late() {
+    metrics.late();
+    return Future.failedFuture(new GameFailure(ErrorCode.UNAVAILABLE, "the request came too late to be applied"));
   }
 
   private Future<Void> retry(int attempt) {

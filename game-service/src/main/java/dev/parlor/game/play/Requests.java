@@ -40,7 +40,10 @@ public final class Requests {
 
   /** A required id-like string of 1–64 characters. */
   public static String id(JsonObject args, String field) {
-    Object value = args.getValue(field);
+    return id(args.getValue(field), field);
+  }
+
+  private static String id(Object value, String field) {
     if (!(value instanceof String s) || s.isEmpty() || s.length() > MAX_ID_LENGTH) {
       throw invalid(field + " must be a string of 1–" + MAX_ID_LENGTH + " characters");
     }
@@ -54,7 +57,7 @@ public final class Requests {
     }
     List<String> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      out.add(id(new JsonObject().put("gameId", ids.getValue(i)), "gameId"));
+      out.add(id(ids.getValue(i), "gameIds[" + i + "]"));
     }
     return out;
   }

@@ -13,6 +13,7 @@ import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A Redis client that pipelines: every command goes out at once on one of a few long-lived connections, each on an
@@ -30,16 +31,18 @@ public final class PipelinedRedis implements Redis {
     Command.SUBSCRIBE, Command.PSUBSCRIBE, Command.SSUBSCRIBE, Command.MULTI, Command.EXEC, Command.WATCH,
     Command.SELECT, Command.MONITOR);
 
+  private final VertxInternal vertx;
   private final Redis pool;
   private final Lane[] lanes;
   private final AtomicInteger next = new AtomicInteger();
 
   /** {@code connections} pipelined connections (at least 1), taken from {@code pool}. */
   public PipelinedRedis(Vertx vertx, Redis pool, int connections) {
+    this.vertx = (VertxInternal) vertx;
     this.pool = pool;
     this.lanes = new Lane[Math.max(1, connections)];
     for (int i = 0; i < lanes.length; i++) {
-      lanes[i] = new Lane(((VertxInternal) vertx).createEventLoopContext());
+      lanes[i] = new Lane(this.vertx.createEventLoopContext());
     }
   }
 
@@ -53,7 +56,7 @@ public final class PipelinedRedis implements Redis {
     if (DEDICATED.contains(command.command())) {
       return pool.send(command);
     }
-    return lane().connection().compose(connection -> connection.send(command));
+    return onLane(connection -> connection.send(command));
   }
 
   @Override
@@ -61,7 +64,7 @@ public final class PipelinedRedis implements Redis {
     if (commands.stream().anyMatch(c -> DEDICATED.contains(c.command()))) {
       return pool.batch(commands);
     }
-    return lane().connection().compose(connection -> connection.batch(commands));
+    return onLane(connection -> connection.batch(commands));
   }
 
   @Override
@@ -72,22 +75,39 @@ public final class PipelinedRedis implements Redis {
     return pool.close();
   }
 
-  private Lane lane() {
-    return lanes[Math.floorMod(next.getAndIncrement(), lanes.length)];
+  /**
+   * Sends on the next lane from the caller's thread, so the reply comes back on the caller's context. While a lane's
+   * connection is still opening, the send happens on the lane's event loop, and the answer is handed back to the
+   * caller's context rather than run there.
+   */
+  private <T> Future<T> onLane(Function<RedisConnection, Future<T>> use) {
+    Future<RedisConnection> connection = lanes[Math.floorMod(next.getAndIncrement(), lanes.length)].connection();
+    if (connection.succeeded()) {
+      return use.apply(connection.result());
+    }
+    Promise<T> answer = vertx.getOrCreateContext().promise();
+    connection.compose(use).onComplete(answer);
+    return answer.future();
   }
 
   /** One pipelined connection, opened on its own context so no verticle's undeploy closes it. */
   private final class Lane {
 
     private final ContextInternal context;
-    private Future<RedisConnection> connection;
+    /** Read without the lock on every command; replaced under it. */
+    private volatile Future<RedisConnection> connection;
     private boolean closed;
 
     Lane(ContextInternal context) {
       this.context = context;
     }
 
-    synchronized Future<RedisConnection> connection() {
+    Future<RedisConnection> connection() {
+      Future<RedisConnection> open = connection;
+      return open != null && open.succeeded() ? open : opening();
+    }
+
+    private synchronized Future<RedisConnection> opening() {
       if (closed) {
         return Future.failedFuture("the Redis client is closed");
       }
