@@ -85,7 +85,8 @@ public final class GatewayVerticle extends VerticleBase {
     GatewayMeters meters = new GatewayMeters(context.metrics());
     TopicHub hub = new TopicHub(vertx, meters,
       new TopicHeads(vertx.eventBus(), node.userLog(), context.requestTimeoutMs()),
-      config.getLong(GatewaySettings.TAIL_CHECK_MS), config.getLong(GatewaySettings.TAIL_WATCH_MS));
+      config.getLong(GatewaySettings.TAIL_CHECK_MS), config.getLong(GatewaySettings.TAIL_WATCH_MS),
+      config.getLong(GatewaySettings.LINGER_MS));
     if (ops != null) {
       ops.watchCanary(hub);
     }

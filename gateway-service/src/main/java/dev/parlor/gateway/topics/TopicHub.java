@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topics followed on one event loop: one event-bus consumer per topic, registered with its first listener and
- * removed with its last. Each event is encoded once and the same frame is handed to every listener. Used from its
- * event loop only.
+ * removed {@code lingerMs} after its last left, unless a listener came back meanwhile. Each event is encoded once and
+ * the same frame is handed to every listener. Used from its event loop only.
+ *
+ * <p>Why linger: registering or removing a consumer is a cluster-wide write that the cluster manager runs one at a
+ * time per event loop. When thousands of sessions drop and come back at once (a network blip, a reconnect storm),
+ * removing and re-adding their consumers queued tens of thousands of those writes, and every resubscribe waited
+ * behind them. A session that comes back within the linger finds its topics' consumers still in place.
  *
  * <p>A publisher sends to the consumers its own view of the cluster knows of, and that view learns of a new consumer
  * (or recovers from a member that died) a little late: an event published meanwhile never arrives, and when no later
@@ -53,30 +59,44 @@ public final class TopicHub {
   private final GatewayMeters meters;
   private final TopicHeads heads;
   private final long watchMs;
+  private final long lingerMs;
   private final Map<String, Feed> feeds = new HashMap<>();
+  /** Feeds without listeners, oldest first: each is removed once it has been empty for {@code lingerMs}. */
+  private final Map<String, Feed> idle = new LinkedHashMap<>();
 
-  /** A hub without a tail check, for tests of one class. */
+  /** A hub without a tail check or linger, for tests of one class. */
   public TopicHub(EventBus eventBus) {
     this.eventBus = eventBus;
     this.meters = GatewayMeters.none();
     this.heads = null;
     this.watchMs = 0;
+    this.lingerMs = 0;
   }
 
-  /** Call on the event loop that will use it: the tail check runs there every {@code checkMs} (0: never). */
-  public TopicHub(Vertx vertx, GatewayMeters meters, TopicHeads heads, long checkMs, long watchMs) {
+  /**
+   * Call on the event loop that will use it: the tail check runs there every {@code checkMs} (0: never), and a feed
+   * whose last listener left is removed after {@code lingerMs} (0: at once).
+   */
+  public TopicHub(Vertx vertx, GatewayMeters meters, TopicHeads heads, long checkMs, long watchMs, long lingerMs) {
     this.eventBus = vertx.eventBus();
     this.meters = meters;
     this.heads = heads;
     this.watchMs = watchMs;
+    this.lingerMs = lingerMs;
     if (checkMs > 0) {
       vertx.setPeriodic(checkMs, t -> checkTails());
+    }
+    if (lingerMs > 0) {
+      vertx.setPeriodic(Math.max(100, Math.min(1_000, lingerMs / 4)), t -> removeIdle());
     }
   }
 
   /** Adds a listener; the future completes once the topic's consumer is registered across the cluster. */
   public Future<Void> add(TopicName topic, Listener listener) {
     Feed feed = feeds.computeIfAbsent(topic.name(), name -> new Feed(topic));
+    if (feed.listeners.isEmpty()) {
+      idle.remove(topic.name());
+    }
     feed.listeners.add(listener);
     return feed.consumer.completion();
   }
@@ -84,14 +104,36 @@ public final class TopicHub {
   public void remove(TopicName topic, Listener listener) {
     Feed feed = feeds.get(topic.name());
     if (feed != null && feed.listeners.remove(listener) && feed.listeners.isEmpty()) {
-      feeds.remove(topic.name());
-      feed.consumer.unregister();
+      if (lingerMs > 0) {
+        feed.idleSince = now();
+        idle.put(topic.name(), feed);
+      } else {
+        unregister(feed);
+      }
     }
   }
 
-  /** How many topics have a consumer on this event loop. */
+  /** How many topics have a consumer on this event loop (lingering ones included). */
   public int topics() {
     return feeds.size();
+  }
+
+  /** Removes the consumers that have had no listener for {@code lingerMs}. */
+  void removeIdle() {
+    long now = now();
+    for (var it = idle.values().iterator(); it.hasNext(); ) {
+      Feed feed = it.next();
+      if (now - feed.idleSince < lingerMs) {
+        return; // oldest first: the rest left later
+      }
+      it.remove();
+      unregister(feed);
+    }
+  }
+
+  private void unregister(Feed feed) {
+    feeds.remove(feed.topic.name());
+    feed.consumer.unregister();
   }
 
   public int listeners(String topic) {
@@ -104,7 +146,7 @@ public final class TopicHub {
     long now = now();
     Map<TopicName.Kind, List<Feed>> due = new EnumMap<>(TopicName.Kind.class);
     for (Feed feed : feeds.values()) {
-      if (feed.topic.durable() && !feed.checking && now < feed.lastActivity + watchMs
+      if (feed.topic.durable() && !feed.checking && !feed.listeners.isEmpty() && now < feed.lastActivity + watchMs
           && now - feed.lastActivity >= QUIET_MS) {
         due.computeIfAbsent(feed.topic.kind(), kind -> new ArrayList<>()).add(feed);
       }
@@ -153,6 +195,8 @@ public final class TopicHub {
     long lastActivity = now();
     /** The offset whose miss was last counted, so one miss counts once. */
     long missCounted = -1;
+    /** When its last listener left (a lingering feed). */
+    long idleSince;
     boolean checking;
 
     Feed(TopicName topic) {

@@ -3,7 +3,12 @@ package dev.parlor.gateway.topics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.parlor.gateway.metrics.GatewayMeters;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -42,6 +47,47 @@ class TopicHubTest {
       };
       hub.add(lobby, a).compose(x -> hub.add(lobby, b[0])).onComplete(ctx.succeeding(x -> vertx.eventBus()
         .publish("parlor.topic.lobby", new JsonObject().put("event", "lobby.opened").put("data", new JsonObject()))));
+    });
+  }
+
+  @Test
+  void aTopicsConsumerOutlivesItsLastListenerByTheLingerSoAReturningListenerFindsItInPlace(Vertx vertx,
+      VertxTestContext ctx) {
+    long lingerMs = 400;
+    vertx.runOnContext(v -> {
+      TopicHub hub = new TopicHub(vertx, GatewayMeters.none(), null, 0, 0, lingerMs);
+      TopicName game = TopicName.parse("game:g1");
+      List<TopicEvent> heard = new ArrayList<>();
+      TopicHub.Listener first = heard::add;
+      TopicHub.Listener second = heard::add;
+      Future<Void> registered = hub.add(game, first);
+      registered.onComplete(ctx.succeeding(x -> {
+        hub.remove(game, first);
+        ctx.verify(() -> {
+          assertEquals(1, hub.topics(), "the consumer lingers after its last listener left");
+          assertEquals(0, hub.listeners("game:g1"));
+        });
+        Future<Void> again = hub.add(game, second);
+        ctx.verify(() -> assertSame(registered, again, "the returning listener rides the same registration"));
+        vertx.eventBus().publish("parlor.topic.game.g1", new JsonObject().put("event", "game.updated")
+          .put("data", new JsonObject()).put("offset", 1));
+        vertx.setTimer(100, t -> {
+          ctx.verify(() -> assertEquals(1, heard.size(), "events reach the listener that came back"));
+          hub.remove(game, second);
+          vertx.setTimer(lingerMs / 2, t2 -> {
+            ctx.verify(() -> assertEquals(1, hub.topics(), "still lingering within lingerMs"));
+            vertx.setTimer(lingerMs + 500, t3 -> {
+              ctx.verify(() -> assertEquals(0, hub.topics(), "removed once idle for lingerMs"));
+              vertx.eventBus().request("parlor.topic.game.g1", "anyone?", new DeliveryOptions().setSendTimeout(2_000))
+                .onComplete(ctx.failing(e -> ctx.verify(() -> {
+                  assertEquals(ReplyFailure.NO_HANDLERS, ((ReplyException) e).failureType(),
+                    "the consumer itself is unregistered");
+                  ctx.completeNow();
+                })));
+            });
+          });
+        });
+      }));
     });
   }
 }
