@@ -28,4 +28,12 @@ public final class ClientError extends RuntimeException {
   public String code() {
     return code;
   }
+
+  /** Whether the same request may succeed later: the server was busy or unreachable, nothing was refused. */
+  public boolean retriable() {
+    return switch (code) {
+      case TIMEOUT, DISCONNECTED, "unavailable", "internal", "rate_limited" -> true;
+      default -> false;
+    };
+  }
 }

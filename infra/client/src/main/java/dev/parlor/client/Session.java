@@ -30,6 +30,10 @@ public final class Session implements Wire.Listener {
   private final SessionTopics topics;
   private final Promise<JsonObject> firstWelcome = Promise.promise();
   private int gateway;
+  /** Dials so far: the answer to a dial that was given up is closed. */
+  private int dials;
+  /** Welcomes so far: a retry scheduled on one connection does nothing on the next. */
+  private int connections;
   private State state = State.NEW;
   private Wire wire;
   private final ReconnectPolicy reconnects;
@@ -179,9 +183,11 @@ public final class Session implements Wire.Listener {
     t.subscribing = true;
     Promise<JsonObject> reply = Promise.promise();
     sendRequest("subscribe", args, reply);
+    int onConnection = connections;
     return reply.future().andThen(ar -> {
       t.subscribing = false;
       if (ar.succeeded() && topics.follows(t)) {
+        t.resumeFailures = 0;
         topics.positioned(t, ar.result(), since);
         if (resuming) {
           listener.resumed(t.name, ar.result().getBoolean("recovered", false), ar.result());
@@ -189,8 +195,21 @@ public final class Session implements Wire.Listener {
       } else if (ar.failed() && resuming && ar.cause() instanceof ClientError e
         && !ClientError.DISCONNECTED.equals(e.code())) {
         listener.error(e);
+        if (e.retriable()) {
+          // Nobody else asks again for an automatic resubscribe: retry it, backing off, while this connection lasts.
+          lane.schedule(client.backoff().delayMs(t.resumeFailures++), () -> {
+            if (state == State.OPEN && connections == onConnection && topics.follows(t) && !t.subscribing) {
+              resubscribe(t);
+            }
+          });
+        }
       }
     });
+  }
+
+  /** Resubscribes from the last event delivered or, if none was, from where the application asked to begin. */
+  private void resubscribe(Topic t) {
+    subscribe(t, t.cursor != null && t.cursor.positioned() ? t.cursor.last() : t.requestedSince, true);
   }
 
   // --- connection life -------------------------------------------------------------------------------------------
@@ -199,10 +218,21 @@ public final class Session implements Wire.Listener {
     state = State.CONNECTING;
     String hinted = reconnects.takeHintGateway();
     String target = hinted != null ? hinted : client.gateway(gateway);
+    int dial = ++dials;
+    // The socket's own connect timeout covers TCP only: an upgrade request that is never answered ends like any
+    // request, after the request timeout.
+    long upgradeMs = client.options().requestTimeoutMs();
+    setTimer(upgradeMs, () -> {
+      if (state == State.CONNECTING && wire == null && dials == dial) {
+        stats.connectFailures.increment();
+        gateway++;
+        closed(-1, "no upgrade answer in " + upgradeMs + " ms");
+      }
+    });
     client.open(source, target).onComplete(ar -> {
-      if (state == State.CLOSED) {
+      if (state == State.CLOSED || dials != dial || state != State.CONNECTING) {
         if (ar.succeeded()) {
-          ar.result().close();
+          ar.result().close(); // closed by its owner, or given up for a later dial
         }
         return;
       }
@@ -259,6 +289,7 @@ public final class Session implements Wire.Listener {
 
   private void welcomed(JsonObject welcome) {
     state = State.OPEN;
+    connections++;
     boolean resumed = reconnects.welcomed();
     closeCause = null;
     (resumed ? stats.reconnects : stats.welcomes).increment();
@@ -268,8 +299,8 @@ public final class Session implements Wire.Listener {
     listener.welcomed(welcome, resumed);
     if (resumed) {
       for (Topic t : topics.all()) {
-        // A topic whose subscribe was never answered (the connection went first) resumes from where it was asked to.
-        subscribe(t, t.cursor != null && t.cursor.positioned() ? t.cursor.last() : t.requestedSince, true);
+        t.resumeFailures = 0;
+        resubscribe(t);
       }
     }
     firstWelcome.tryComplete(welcome);

@@ -13,6 +13,8 @@ final class Topic {
   /** A subscribe for this topic is in flight: replayed events may still be on their way. */
   boolean subscribing;
   Lane.Scheduled gapCheck;
+  /** Failed automatic resubscribes in a row (their retries back off); 0 once one is answered. */
+  int resumeFailures;
 
   Topic(String name) {
     this.name = name;

@@ -241,6 +241,72 @@ class FakeGatewayTest {
     session.close();
   }
 
+  @Test
+  void aResubscribeRefusedForABusyServerIsRetriedWithBackoffButARefusalOnTheMeritsIsNot() throws Exception {
+    String busy = "game:g3";
+    String forbidden = "game:g4";
+    BlockingQueue<String> resubscribes = new LinkedBlockingQueue<>();
+    String url = server(25_000, new LinkedBlockingQueue<>(), (ws, frame) -> {
+      String topic = frame.getString("topic");
+      if (!frame.containsKey("since")) {
+        reply(ws, frame, new JsonObject().put("topic", topic).put("snapshot", new JsonObject()).put("offset", 1)
+          .put("epoch", "e1"));
+        return;
+      }
+      resubscribes.add(topic);
+      long asked = resubscribes.stream().filter(topic::equals).count();
+      if (topic.equals(forbidden) || asked <= 2) {
+        ws.writeTextMessage(new JsonObject().put("type", "error").put("re", frame.getString("id"))
+          .put("code", topic.equals(forbidden) ? "forbidden" : "unavailable").put("message", "no").encode());
+      } else {
+        reply(ws, frame, new JsonObject().put("topic", topic).put("snapshot", new JsonObject()).put("offset", 1)
+          .put("epoch", "e1").put("recovered", true));
+      }
+    });
+    BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
+    BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    ParlorClient client = client(ClientOptions.of(url).withBackoff(20, 100));
+    Session session = client.session(new Guest("u1", "A", "t"), new SessionListener() {
+      @Override
+      public void resumed(String name, boolean recovered, JsonObject reply) {
+        resumed.add(name + " " + recovered);
+      }
+
+      @Override
+      public void error(ClientError error) {
+        errors.add(error.code());
+      }
+    });
+    await(session.connect());
+    await(session.subscribe(busy, null, e -> { }));
+    await(session.subscribe(forbidden, null, e -> { }));
+    session.dropConnection();
+    assertEquals(busy + " true", resumed.poll(5, TimeUnit.SECONDS), "resumed on the third ask");
+    Thread.sleep(500);
+    assertEquals(3, resubscribes.stream().filter(busy::equals).count());
+    assertEquals(1, resubscribes.stream().filter(forbidden::equals).count(), "forbidden is final: asked once");
+    assertEquals(List.of("unavailable", "unavailable", "forbidden"), errors.stream().sorted(
+      (a, b) -> b.compareTo(a)).toList(), "every refusal is told to the listener");
+    assertEquals(null, resumed.poll(), "the forbidden topic never resumed");
+    session.close();
+  }
+
+  @Test
+  void anUpgradeThatIsNeverAnsweredFailsTheDialAfterTheRequestTimeout() throws Exception {
+    // Accepts the TCP connection, reads the upgrade request, never answers it.
+    int port = await(vertx.createNetServer().connectHandler(socket -> socket.handler(bytes -> { }))
+      .listen(0, "127.0.0.1")).actualPort();
+    ParlorClient client = client(ClientOptions.of("http://127.0.0.1:" + port).withRequestTimeoutMs(300));
+    Session session = client.session(new Guest("u1", "A", "t"), null);
+    long started = System.nanoTime();
+    ClientError error = assertFails(session.connect(2));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(ClientError.DISCONNECTED, error.code(), error.getMessage());
+    assertTrue(error.getMessage().contains("no upgrade answer"), error.getMessage());
+    assertTrue(tookMs >= 600 && tookMs < 5_000, "two dials of 300 ms each, then given up: " + tookMs + " ms");
+    assertEquals(2, client.stats().connectFailures());
+  }
+
   static ClientError assertFails(Future<?> future) throws Exception {
     try {
       await(future);

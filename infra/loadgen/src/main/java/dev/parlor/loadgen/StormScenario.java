@@ -1,5 +1,6 @@
 package dev.parlor.loadgen;
 
+import dev.parlor.client.ClientError;
 import dev.parlor.client.ParlorClient;
 import dev.parlor.client.Session;
 import dev.parlor.client.SessionListener;
@@ -45,6 +46,18 @@ final class StormScenario implements Scenario {
             metrics.since("resume", dropAt[0]);
             allResumed.countDown();
           }
+        }
+
+        @Override
+        public void welcomed(JsonObject welcome, boolean resumed) {
+          if (resumed) {
+            metrics.since("welcome", dropAt[0]); // drop → welcomed again: the dial and hello part of "resume"
+          }
+        }
+
+        @Override
+        public void error(ClientError error) {
+          metrics.error(error); // a refused resubscribe (the client retries the busy ones)
         }
       }, metrics);
     if (sessions.size() < count) {
