@@ -235,6 +235,23 @@ class HandshakeConformanceTest {
   }
 
   @Test
+  void sessionClosedSaysWhetherTheSessionEverSentAPresenceOpSoThePresenceServiceCanSkipTheRest() throws Exception {
+    BlockingQueue<JsonObject> closed = services.listen(Addresses.Sessions.CLOSED);
+    JsonObject guest = Guests.guest(gateway.web, gateway.port, "Mapper");
+    WsClient mapper = WsClient.connect(gateway.clients, gateway.port);
+    String mapperSession = mapper.hello(guest.getString("token")).getString("sessionId");
+    WsClient watcher = WsClient.connect(gateway.clients, gateway.port);
+    String watcherSession = watcher.hello(guest.getString("token")).getString("sessionId");
+    // Whatever the presence service answers (or whether it is there at all), the set was sent.
+    mapper.request("presence.set", new JsonObject().put("room", "map-1").put("status", "here"));
+    watcher.request("ping", new JsonObject());
+    mapper.close();
+    watcher.close();
+    assertTrue(awaitFor(closed, mapperSession).getBoolean("presence"));
+    assertFalse(awaitFor(closed, watcherSession).getBoolean("presence"));
+  }
+
+  @Test
   void gatewayAnnouncesItselfWithHeartbeats() throws Exception {
     JsonObject beat = awaitHeartbeat();
     assertNotNull(beat.getString("gatewayId"));

@@ -45,7 +45,7 @@ public final class GatewayNode implements SessionLifecycle {
   }
 
   @Override
-  public void closed(Caller caller) {
+  public void closed(Caller caller, boolean touchedPresence) {
     sessions.decrementAndGet();
     online.closed(caller.userId(), caller.sessionId(), System.currentTimeMillis())
       .otherwise(e -> {
@@ -56,7 +56,7 @@ public final class GatewayNode implements SessionLifecycle {
       })
       .onSuccess(userOnline -> eventBus.publish(Addresses.Sessions.CLOSED, new JsonObject()
         .put("sessionId", caller.sessionId()).put("userId", caller.userId()).put("gatewayId", gatewayId)
-        .put("userOnline", userOnline)));
+        .put("userOnline", userOnline).put("presence", touchedPresence)));
   }
 
   public String gatewayId() {

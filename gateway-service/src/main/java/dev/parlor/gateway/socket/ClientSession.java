@@ -251,7 +251,7 @@ public final class ClientSession {
     presence.stop();
     outbound.clear();
     if (welcomed) {
-      deps.lifecycle().closed(caller);
+      deps.lifecycle().closed(caller, ops.touchedPresence());
     }
   }
 }

@@ -7,5 +7,6 @@ public interface SessionLifecycle {
 
   void opened(Caller caller);
 
-  void closed(Caller caller);
+  /** {@code touchedPresence}: the session sent a presence op, so the presence service may hold members of it. */
+  void closed(Caller caller, boolean touchedPresence);
 }

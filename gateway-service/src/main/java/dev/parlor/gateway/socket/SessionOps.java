@@ -20,6 +20,7 @@ final class SessionOps {
   private final ClientSession session;
   private final SessionDeps deps;
   private final PresenceSender presence;
+  private boolean touchedPresence;
   private final SessionRateLimit rate;
 
   SessionOps(ClientSession session, SessionDeps deps, PresenceSender presence, long nowMs) {
@@ -46,6 +47,11 @@ final class SessionOps {
     return false;
   }
 
+  /** Whether a presence op was ever forwarded for this session. */
+  boolean touchedPresence() {
+    return touchedPresence;
+  }
+
   void forward(Frame frame) {
     OpRoute route = deps.ops().route(frame.type());
     if (route == null) {
@@ -58,6 +64,9 @@ final class SessionOps {
     } catch (InvalidArgs e) {
       session.error(frame.id(), ErrorCode.INVALID_ARGS, e.getMessage());
       return;
+    }
+    if (route.op().startsWith("presence.")) {
+      touchedPresence = true;
     }
     if (route.op().equals(Ops.PRESENCE_SET)) {
       presence.set(frame.id(), body, route);

@@ -150,6 +150,9 @@ public final class PresenceVerticle extends ServiceVerticle {
       LOG.warn("Ignoring session.closed without sessionId: {}", message.body());
       return;
     }
+    if (Boolean.FALSE.equals(body.getValue("presence"))) {
+      return; // the session never sent a presence op: no member, no set in flight, nothing to clean up
+    }
     store.closeSession(sessionId, body.getString("gatewayId"))
       .onSuccess(ticker::touchAll)
       .onFailure(e -> LOG.warn("Session {} not closed in presence: {}", sessionId, e.toString()));

@@ -16,6 +16,7 @@ import io.vertx.redis.client.Redis;
 import dev.parlor.runtime.Ids;
 import dev.parlor.runtime.ParlorRuntime;
 import dev.parlor.testkit.TestCluster;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
@@ -135,6 +136,34 @@ class PresenceLivenessTest {
       assertEquals(ErrorCode.FORBIDDEN.failureCode(),
         gateway.failureOf(Addresses.Presence.SET, new JsonObject().put("room", room), late));
       assertEquals(Set.of(), userIds(gateway.snapshot(room)));
+    }
+  }
+
+  @Test
+  void aSessionThatNeverSentAPresenceOpClosesWithoutAnyPresenceWork() throws Exception {
+    TestGateway gateway = new TestGateway(gatewayNode.vertx(), "gw-" + Ids.random(6));
+    String room = "lobby-" + Ids.random(8);
+    Caller viewer = gateway.caller("vi-" + Ids.random(6), "s-" + Ids.random(6));
+    Caller other = gateway.caller("ot-" + Ids.random(6), "s-" + Ids.random(6));
+    try (DiffProbe probe = probe(room)) {
+      gateway.sessionClosedWithoutPresence(viewer);
+      gateway.sessionClosed(other, false);
+      // Events from one publisher arrive in order: once the second close is recorded, the first was handled.
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      String elsewhere = "lobby-" + Ids.random(8);
+      while (true) {
+        try {
+          gateway.set(other, new JsonObject().put("room", elsewhere));
+        } catch (ReplyException e) {
+          assertEquals(ErrorCode.FORBIDDEN.failureCode(), e.failureCode());
+          break;
+        }
+        assertTrue(System.nanoTime() < deadline, "the ordinary close was never recorded");
+        Thread.sleep(20);
+      }
+      // Had the first close been recorded like the second, this set would be refused as coming from a closed session.
+      gateway.set(viewer, new JsonObject().put("room", room));
+      assertEquals(List.of(viewer.userId()), probe.nextDiff().joined().stream().map(m -> m.userId()).toList());
     }
   }
 

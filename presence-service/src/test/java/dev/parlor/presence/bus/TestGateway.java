@@ -79,6 +79,12 @@ final class TestGateway {
       .put("userId", caller.userId()).put("gatewayId", gatewayId).put("userOnline", userOnline));
   }
 
+  /** As a gateway says a session closed that never sent a presence op. */
+  void sessionClosedWithoutPresence(Caller caller) {
+    vertx.eventBus().publish(Addresses.Sessions.CLOSED, new JsonObject().put("sessionId", caller.sessionId())
+      .put("userId", caller.userId()).put("gatewayId", gatewayId).put("userOnline", false).put("presence", false));
+  }
+
   /** Waits until the presence-service answers from this node: cluster subscriptions propagate asynchronously. */
   void awaitPresenceReachable() throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

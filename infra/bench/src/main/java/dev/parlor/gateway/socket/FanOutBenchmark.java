@@ -183,7 +183,7 @@ public class FanOutBenchmark {
     }
 
     @Override
-    public void closed(Caller caller) {
+    public void closed(Caller caller, boolean touchedPresence) {
     }
   }
 }
