@@ -1,9 +1,11 @@
 package dev.parlor.thumbnail;
 
 import dev.parlor.contracts.jobs.JobQueues;
+import dev.parlor.contracts.jobs.ThumbnailJobs;
 import dev.parlor.jobs.QueueOptions;
 import dev.parlor.runtime.config.ServiceConfig;
 import dev.parlor.thumbnail.image.ImageLimits;
+import java.util.List;
 
 /** Keys of the thumbnail worker; defaults in {@code conf/thumbnail.json}, documented in docs/configuration.md. */
 public final class ThumbnailSettings {
@@ -22,6 +24,7 @@ public final class ThumbnailSettings {
   public static final String ANNOUNCE_ATTEMPTS = "thumbnail.announce-attempts";
   public static final String ENGINE = "thumbnail.engine";
   public static final String VIPS_TIMEOUT_MS = "thumbnail.vips-timeout-ms";
+  public static final String SIZES = "thumbnail.sizes";
 
   private ThumbnailSettings() {
   }
@@ -33,5 +36,15 @@ public final class ThumbnailSettings {
 
   public static ImageLimits limits(ServiceConfig config) {
     return new ImageLimits(config.getLong(MAX_PIXELS), config.getInt(MAX_DIMENSION), config.getInt(MAX_FRAMES));
+  }
+
+  /** The box sizes to make, each one of the contract's {@link ThumbnailJobs#BOX_SIZES} (the URLs clients know). */
+  public static List<Integer> sizes(ServiceConfig config) {
+    List<Integer> sizes = config.getList(SIZES).stream().map(Integer::valueOf).distinct().toList();
+    if (sizes.isEmpty() || !ThumbnailJobs.BOX_SIZES.containsAll(sizes)) {
+      throw new IllegalArgumentException(SIZES + " must list some of " + ThumbnailJobs.BOX_SIZES + ", not "
+        + config.getString(SIZES));
+    }
+    return sizes;
   }
 }

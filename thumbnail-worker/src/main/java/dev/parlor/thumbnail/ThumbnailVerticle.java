@@ -1,7 +1,6 @@
 package dev.parlor.thumbnail;
 
 import dev.parlor.contracts.jobs.JobQueues;
-import dev.parlor.contracts.jobs.ThumbnailJobs;
 import dev.parlor.jobs.JobAdminApi;
 import dev.parlor.jobs.JobMeters;
 import dev.parlor.jobs.JobWorker;
@@ -58,7 +57,7 @@ public final class ThumbnailVerticle extends VerticleBase {
 
   private static Thumbnailer engine(ServiceConfig config) {
     return Thumbnailers.create(config.getString(ThumbnailSettings.ENGINE), ThumbnailSettings.limits(config),
-      ThumbnailJobs.BOX_SIZES, (float) config.getDouble(ThumbnailSettings.JPEG_QUALITY),
+      ThumbnailSettings.sizes(config), (float) config.getDouble(ThumbnailSettings.JPEG_QUALITY),
       config.getLong(ThumbnailSettings.VIPS_TIMEOUT_MS));
   }
 

@@ -32,7 +32,8 @@ import javax.imageio.ImageIO;
  * Throughput of the whole worker loop (Redis queue, fetch of the original, decode, scale, encode, atomic store) on
  * 12-megapixel JPEGs, one worker process with two slots, and its peak RSS. Not a unit test: run by hand, see
  * docs/benchmarks.md. Arguments: {@code <image dir> <count> [generate]}; {@code -Dengine=java|libvips|vipsthumbnail},
- * {@code -Dwarmup=N} jobs before the timed ones, {@code -DworkerJvm="..."} the worker's JVM options.
+ * {@code -Dwarmup=N} jobs before the timed ones, {@code -Dsizes=256} the sizes made (default all three),
+ * {@code -Dconcurrency=N} the worker's slots (default 2), {@code -DworkerJvm="..."} the worker's JVM options.
  */
 public final class WorkerBenchmark {
 
@@ -62,8 +63,9 @@ public final class WorkerBenchmark {
     }
     // Start the worker first and let it warm up, so JVM start-up is not counted.
     JsonObject settings = new JsonObject().put("redis.url", server.url()).put("cluster.enabled", false)
-      .put("thumbnail.management.port", 0).put("thumbnail.concurrency", 2).put("thumbnail.announce-attempts", 1)
-      .put("thumbnail.engine", System.getProperty("engine", "java"));
+      .put("thumbnail.management.port", 0).put("thumbnail.concurrency", Integer.getInteger("concurrency", 2))
+      .put("thumbnail.announce-attempts", 1).put("thumbnail.engine", System.getProperty("engine", "java"))
+      .put("thumbnail.sizes", System.getProperty("sizes", "64,128,256"));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     // A 96 MB heap and C1 only: the image work is native, so C2's compile time and memory buy little here.
     command.addAll(List.of(System.getProperty("workerJvm", "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
@@ -93,7 +95,7 @@ public final class WorkerBenchmark {
       }
       awaitAll(queue, warmJobs);
       Map<String, Long> cpuBefore = threadCpu(worker.pid());
-      long harnessBefore = cpu(ProcessHandle.current().pid());
+      Map<String, Long> harnessBefore = threadCpu(ProcessHandle.current().pid());
       long redisServer = redisPid();
       long redisBefore = cpu(redisServer);
       // Timed from the first enqueue to the last completion as the worker stamped it, so the harness can poll
@@ -103,17 +105,13 @@ public final class WorkerBenchmark {
         jobs.add(enqueue(queue, sources.get(i), "bench" + i));
       }
       double seconds = (awaitAll(queue, jobs) - start) / 1e3;
-      System.out.printf("worker loop (%s): %d images in %.2f s = %.2f images/s; worker peak RSS %s%n",
-        settings.getString("thumbnail.engine"), jobs.size(), seconds, jobs.size() / seconds, peakRss(worker.pid()));
+      System.out.printf("worker loop (%s, sizes %s, %d slots): %d images in %.2f s = %.2f images/s; "
+          + "worker peak RSS %s%n", settings.getString("thumbnail.engine"), settings.getString("thumbnail.sizes"),
+        settings.getInteger("thumbnail.concurrency"), jobs.size(), seconds, jobs.size() / seconds,
+        peakRss(worker.pid()));
       // CPU spent in the timed window: the worker by kind of thread, then the harness and Redis on the same cores.
-      Map<String, Long> cpuAfter = threadCpu(worker.pid());
-      Map<String, Long> spent = new TreeMap<>();
-      cpuAfter.forEach((kind, ticks) -> spent.put(kind, ticks - cpuBefore.getOrDefault(kind, 0L)));
-      long total = spent.values().stream().mapToLong(Long::longValue).sum();
-      System.out.printf("worker CPU %.2f s: %s; harness %.2f s, Redis %.2f s%n", total / TICKS, spent.entrySet()
-          .stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + String.format("%.2f", e.getValue() / TICKS))
-          .collect(Collectors.joining(", ")), (cpu(ProcessHandle.current().pid()) - harnessBefore) / TICKS,
-        (cpu(redisServer) - redisBefore) / TICKS);
+      System.out.printf("worker CPU %s; harness %s; Redis %.2f s%n", spent(cpuBefore, threadCpu(worker.pid())),
+        spent(harnessBefore, threadCpu(ProcessHandle.current().pid())), (cpu(redisServer) - redisBefore) / TICKS);
     } finally {
       worker.destroy();
       ParlorRuntime.await(vertx.close());
@@ -143,6 +141,18 @@ public final class WorkerBenchmark {
       }
     }
     return last;
+  }
+
+  /**
+   * The CPU seconds spent between two {@link #threadCpu} readings, by kind of thread (those that ended in between,
+   * such as the JIT's extra compiler threads, are missing from the second: only gains are listed and summed).
+   */
+  private static String spent(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> spent = new TreeMap<>();
+    after.forEach((kind, ticks) -> spent.put(kind, ticks - before.getOrDefault(kind, 0L)));
+    long total = spent.values().stream().filter(t -> t > 0).mapToLong(Long::longValue).sum();
+    return String.format("%.2f s: ", total / TICKS) + spent.entrySet().stream().filter(e -> e.getValue() > 0)
+      .map(e -> e.getKey() + " " + String.format("%.2f", e.getValue() / TICKS)).collect(Collectors.joining(", "));
   }
 
   /** CPU ticks of a process's threads, summed by kind of thread (name without its numbers). */
