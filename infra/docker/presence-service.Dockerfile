@@ -8,7 +8,9 @@ COPY --chown=parlor:parlor presence-service/target/presence-service.jar app.jar
 USER parlor
 
 # Container-aware heap, generational ZGC for short pauses, die fast on OOM so the orchestrator restarts us.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:+UseZGC -XX:+ZGenerational -XX:+ExitOnOutOfMemoryError" \
+# Class-data sharing: the first start records the classes it loaded in /tmp/parlor-cds.jsa, later starts in the same
+# container map them instead of loading them again (about 1.3 s less start to ready, docs/benchmarks.md).
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:+UseZGC -XX:+ZGenerational -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/parlor-cds.jsa" \
     PARLOR_CLUSTER_HOST=0.0.0.0
 
 EXPOSE 9082 5701
