@@ -34,10 +34,13 @@ public final class GatewayService implements ParlorService {
       new IpLimits(config.getInt(GatewaySettings.IP_MAX_CONNECTIONS),
         config.getInt(GatewaySettings.IP_NEW_SESSIONS_PER_MINUTE), System::currentTimeMillis));
     GatewayOps ops = GatewayOps.create(context, node.gatewayId(), node::sessions);
-    return context.deploy(() -> new NodeVerticle(context, node, config.getLong(GatewaySettings.INSTANCE_HEARTBEAT_MS)),
-        new DeploymentOptions())
-      .compose(v -> context.deploy(() -> new OpsVerticle(ops), new DeploymentOptions()))
-      .compose(v -> context.deploy(() -> new GatewayVerticle(context, tokens, node).withOps(ops),
+    // Side by side: each one's start mostly waits for the cluster to record its consumers, which a member that just
+    // joined (partitions still migrating to it) answers slowly; one after the other they added a second to start-up.
+    return Future.all(
+      context.deploy(() -> new NodeVerticle(context, node, config.getLong(GatewaySettings.INSTANCE_HEARTBEAT_MS)),
+        new DeploymentOptions()),
+      context.deploy(() -> new OpsVerticle(ops), new DeploymentOptions()),
+      context.deploy(() -> new GatewayVerticle(context, tokens, node).withOps(ops),
         new DeploymentOptions().setInstances(config.getInt(GatewaySettings.INSTANCES))));
   }
 }
