@@ -219,17 +219,15 @@ class HandshakeConformanceTest {
   void sessionClosedSaysWhetherTheUserIsStillOnline() throws Exception {
     BlockingQueue<JsonObject> closed = services.listen(Addresses.Sessions.CLOSED);
     JsonObject guest = Guests.guest(gateway.web, gateway.port, "Twice");
-    WsClient first = WsClient.connect(gateway.clients, gateway.port);
-    String firstSession = first.hello(guest.getString("token")).getString("sessionId");
-    WsClient second = WsClient.connect(gateway.clients, gateway.port);
-    String secondSession = second.hello(guest.getString("token")).getString("sessionId");
+    Welcomed first = welcome(guest);
+    Welcomed second = welcome(guest);
     // The instance heartbeat records the gateway as alive shortly after start; wait for one to be sure.
     awaitHeartbeat();
-    first.close();
-    JsonObject one = awaitFor(closed, firstSession);
+    first.client().close();
+    JsonObject one = awaitFor(closed, first.sessionId());
     assertTrue(one.getBoolean("userOnline"));
-    second.close();
-    JsonObject two = awaitFor(closed, secondSession);
+    second.client().close();
+    JsonObject two = awaitFor(closed, second.sessionId());
     assertFalse(two.getBoolean("userOnline"));
     assertEquals(guest.getString("userId"), two.getString("userId"));
   }
@@ -238,17 +236,24 @@ class HandshakeConformanceTest {
   void sessionClosedSaysWhetherTheSessionEverSentAPresenceOpSoThePresenceServiceCanSkipTheRest() throws Exception {
     BlockingQueue<JsonObject> closed = services.listen(Addresses.Sessions.CLOSED);
     JsonObject guest = Guests.guest(gateway.web, gateway.port, "Mapper");
-    WsClient mapper = WsClient.connect(gateway.clients, gateway.port);
-    String mapperSession = mapper.hello(guest.getString("token")).getString("sessionId");
-    WsClient watcher = WsClient.connect(gateway.clients, gateway.port);
-    String watcherSession = watcher.hello(guest.getString("token")).getString("sessionId");
+    Welcomed mapper = welcome(guest);
+    Welcomed watcher = welcome(guest);
     // Whatever the presence service answers (or whether it is there at all), the set was sent.
-    mapper.request("presence.set", new JsonObject().put("room", "map-1").put("status", "here"));
-    watcher.request("ping", new JsonObject());
-    mapper.close();
-    watcher.close();
-    assertTrue(awaitFor(closed, mapperSession).getBoolean("presence"));
-    assertFalse(awaitFor(closed, watcherSession).getBoolean("presence"));
+    mapper.client().request("presence.set", new JsonObject().put("room", "map-1").put("status", "here"));
+    watcher.client().request("ping", new JsonObject());
+    mapper.client().close();
+    watcher.client().close();
+    assertTrue(awaitFor(closed, mapper.sessionId()).getBoolean("presence"));
+    assertFalse(awaitFor(closed, watcher.sessionId()).getBoolean("presence"));
+  }
+
+  /** A socket welcomed as {@code guest}, and the session id it was given. */
+  private record Welcomed(WsClient client, String sessionId) {
+  }
+
+  private Welcomed welcome(JsonObject guest) throws Exception {
+    WsClient client = WsClient.connect(gateway.clients, gateway.port);
+    return new Welcomed(client, client.hello(guest.getString("token")).getString("sessionId"));
   }
 
   @Test
