@@ -241,9 +241,10 @@ class HandshakeConformanceTest {
     // Whatever the presence service answers (or whether it is there at all), the set was sent.
     mapper.client().request("presence.set", new JsonObject().put("room", "map-1").put("status", "here"));
     watcher.client().request("ping", new JsonObject());
+    // One at a time: awaitFor drops the other sessions' events while it looks for its own.
     mapper.client().close();
-    watcher.client().close();
     assertTrue(awaitFor(closed, mapper.sessionId()).getBoolean("presence"));
+    watcher.client().close();
     assertFalse(awaitFor(closed, watcher.sessionId()).getBoolean("presence"));
   }
 
