@@ -149,7 +149,12 @@ final class Browser implements AutoCloseable {
   /** Waits until it is this player's turn, then plays the cell (tic-tac-toe) or the cell's column (connect four). */
   void play(int cell) {
     await(d -> d.findElement(By.id("board")).getDomAttribute("class").contains("mine"));
-    driver.findElement(By.cssSelector("#board .cell[data-index='" + cell + "']")).click();
+    // The page may re-render the board between finding the cell and clicking it (a resume's replay arriving): the
+    // old element is then stale, and await, which ignores that, looks the cell up again.
+    await(d -> {
+      d.findElement(By.cssSelector("#board .cell[data-index='" + cell + "']")).click();
+      return true;
+    });
     await(d -> !d.findElement(By.id("board")).getDomAttribute("class").contains("mine"));
   }
 
