@@ -65,9 +65,7 @@ final class SessionOps {
       session.error(frame.id(), ErrorCode.INVALID_ARGS, e.getMessage());
       return;
     }
-    if (route.op().startsWith("presence.")) {
-      touchedPresence = true;
-    }
+    touchedPresence |= route.op().equals(Ops.PRESENCE_SET) || route.op().equals(Ops.PRESENCE_LEAVE);
     if (route.op().equals(Ops.PRESENCE_SET)) {
       presence.set(frame.id(), body, route);
     } else {

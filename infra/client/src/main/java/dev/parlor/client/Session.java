@@ -230,7 +230,7 @@ public final class Session implements Wire.Listener {
       }
     });
     client.open(source, target).onComplete(ar -> {
-      if (state == State.CLOSED || dials != dial || state != State.CONNECTING) {
+      if (dials != dial || state != State.CONNECTING) {
         if (ar.succeeded()) {
           ar.result().close(); // closed by its owner, or given up for a later dial
         }

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,7 @@ final class UploadsScenario implements Scenario {
     int users = options.integer("users", 20);
     Buffer image = Buffer.buffer(png(options.integer("size", 1024)));
     Map<String, Long> started = new ConcurrentHashMap<>();
-    Map<String, TopicEvent> early = new ConcurrentHashMap<>();
+    Map<String, TopicEvent> early = new HashMap<>(); // guarded by started, like the moves between the two
     AtomicLong uploading = new AtomicLong();
     List<Session> sessions = Population.connect(client, users, "a", 50, i -> new SessionListener() {
       @Override
