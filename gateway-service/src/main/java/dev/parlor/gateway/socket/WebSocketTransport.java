@@ -27,6 +27,7 @@ public final class WebSocketTransport implements Transport {
   /** Wires a socket to the session the factory makes for it; {@code onClose} runs once when it closes. */
   public static ClientSession attach(ServerWebSocket socket, int maxMessageBytes, int writeQueueBytes,
                                      Function<Transport, ClientSession> sessions, Runnable onClose) {
+    UpgradeRelease.release(socket);
     WebSocketTransport transport = new WebSocketTransport(socket, maxMessageBytes);
     transport.session = sessions.apply(transport);
     socket.setWriteQueueMaxSize(writeQueueBytes);

@@ -44,6 +44,10 @@ public final class FanOutBench {
       long connected = usedHeapAfterGc();
       System.out.printf("%s%nheap: baseline %.1f MiB, with %d idle sessions %.1f MiB: %.1f KiB per session%n", line,
         mib(baseline), sessions, mib(connected), (connected - baseline) / 1024.0 / sessions);
+      int histo = Integer.getInteger("histo", 0);
+      if (histo > 0) {
+        printHistogram(histo);
+      }
 
       com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -87,6 +91,14 @@ public final class FanOutBench {
     }
     Runtime runtime = Runtime.getRuntime();
     return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  /** The top {@code lines} classes of the live heap (what {@code jcmd <pid> GC.class_histogram} prints). */
+  private static void printHistogram(int lines) throws Exception {
+    Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+      new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+      new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    text.toString().lines().limit(lines + 3L).forEach(System.out::println);
   }
 
   private static double mib(long bytes) {
