@@ -14,7 +14,8 @@ import java.util.List;
  * final ping's round trip, and this process's own heap per session (the gateway's is measured on the gateway).
  *
  * <p>Options: {@code --sessions 1000 --duration 30 --in-flight 200 --ready-file path} (the file is written once every
- * session is connected).
+ * session is connected; {@code {label}} in its name becomes the process's {@code --label}, so that the processes of
+ * one {@code run-many} each write their own).
  */
 final class HoldScenario implements Scenario {
 
@@ -30,6 +31,9 @@ final class HoldScenario implements Scenario {
     long heapWith = usedHeapAfterGc();
     long disconnectsBefore = client.stats().disconnects();
     String readyFile = options.string("ready-file", null);
+    if (readyFile != null) {
+      readyFile = readyFile.replace("{label}", options.string("label", "p0"));
+    }
     if (readyFile != null) {
       // Tells a benchmark script that every session is held: the time to measure the gateway's heap.
       java.nio.file.Files.writeString(java.nio.file.Path.of(readyFile), sessions.size() + "\n");

@@ -43,7 +43,10 @@ public final class Report {
     }
   }
 
-  /** Several processes' reports of one run as one: counters and figures ending in "PerSecond" add up, histograms merge. */
+  /**
+   * Several processes' reports of one run as one: counters, figures ending in "PerSecond" or "Count" and each
+   * process's client tallies (gaps, timeouts, disconnects…) add up; "…Ms" figures keep their maximum; histograms merge.
+   */
   static JsonObject merge(JsonArray reports) {
     JsonObject first = reports.getJsonObject(0);
     JsonObject merged = first.copy().put("label", "merged").put("processes", reports.size());
@@ -60,10 +63,9 @@ public final class Report {
       JsonObject f = report.getJsonObject("figures", new JsonObject());
       for (String key : f.fieldNames()) {
         Object value = f.getValue(key);
-        if ((value instanceof Integer || value instanceof Long) && (key.endsWith("PerSecond")
-          || key.endsWith("Count"))) {
+        if ((value instanceof Integer || value instanceof Long) && adds(key)) {
           figures.put(key, figures.getLong(key, 0L) + ((Number) value).longValue());
-        } else if (value instanceof Number n && (key.endsWith("PerSecond") || key.endsWith("Count"))) {
+        } else if (value instanceof Number n && adds(key)) {
           figures.put(key, figures.getDouble(key, 0.0) + n.doubleValue());
         } else if (value instanceof Number n && key.endsWith("Ms")) {
           figures.put(key, Math.max(figures.getDouble(key, 0.0), n.doubleValue()));
@@ -84,6 +86,12 @@ public final class Report {
     histograms.forEach((name, h) -> latencies.put(name, Metrics.summary(h).put("histogram", Metrics.encode(h))));
     return merged.put("measuredSeconds", seconds).put("counters", counters).put("errors", errors)
       .put("figures", figures).put("latencies", latencies);
+  }
+
+  /** A figure that is a total over the process's sessions, not a rate per session or a latency. */
+  private static boolean adds(String key) {
+    return key.endsWith("PerSecond") || key.endsWith("Count")
+      || (!key.contains("Per") && (key.startsWith("client") || key.startsWith("disconnects")));
   }
 
   private static void sum(JsonObject into, JsonObject from) {

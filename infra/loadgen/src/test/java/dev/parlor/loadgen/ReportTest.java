@@ -18,7 +18,8 @@ class ReportTest {
     }
     metrics.error(new dev.parlor.client.ClientError("rate_limited", "x"));
     return Report.build("games", LoadOptions.parse("--label", label), metrics, 10,
-      new JsonObject().put("movesPerSecond", 100.0).put("worstMs", 3.0), "0.1 0.1 0.1");
+      new JsonObject().put("movesPerSecond", 100.0).put("worstMs", 3.0).put("clientTimeouts", toMicros / 1000)
+        .put("disconnectsWhileIdle", 1L).put("clientHeapPerSessionBytes", 16_000L), "0.1 0.1 0.1");
   }
 
   @Test
@@ -31,6 +32,9 @@ class ReportTest {
     JsonObject move = merged.getJsonObject("latencies").getJsonObject("move");
     assertEquals(2000L, move.getLong("count"));
     assertEquals(1.0, move.getDouble("p50Ms"), 0.01, "the median of 1..2000 µs is 1 ms");
+    assertEquals(3L, merged.getJsonObject("figures").getLong("clientTimeouts"), "each process's tallies add up");
+    assertEquals(2L, merged.getJsonObject("figures").getLong("disconnectsWhileIdle"));
+    assertEquals(16_000L, merged.getJsonObject("figures").getLong("clientHeapPerSessionBytes"), "a per-session figure");
     assertTrue(Report.text(merged).contains("move"));
   }
 }
