@@ -18,6 +18,12 @@ import io.vertx.core.Future;
 /** The gateway: the only door for clients. Terminates WebSockets and SockJS, issues guest sessions, routes ops. */
 public final class GatewayService implements ParlorService {
 
+  /** Sessions live in its memory and in Redis, nothing in the cluster's maps: it may join as a lite member. */
+  @Override
+  public boolean mayJoinLite() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "gateway";

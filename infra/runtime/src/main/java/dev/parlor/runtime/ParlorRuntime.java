@@ -96,7 +96,7 @@ public final class ParlorRuntime implements AutoCloseable {
     Metrics metrics = new Metrics(config.getBoolean(CommonSettings.METRICS_ENABLED));
     LeavingNodes leavingNodes = new LeavingNodes(new DefaultNodeSelector());
     try {
-      vertx = buildVertx(config, metrics, leavingNodes);
+      vertx = buildVertx(config, metrics, leavingNodes, services.stream().allMatch(ParlorService::mayJoinLite));
     } catch (Exception e) {
       if (redisProcess != null) {
         redisProcess.close();
@@ -113,14 +113,15 @@ public final class ParlorRuntime implements AutoCloseable {
     return runtime;
   }
 
-  private static Vertx buildVertx(ServiceConfig config, Metrics metrics, LeavingNodes leavingNodes) throws Exception {
+  private static Vertx buildVertx(ServiceConfig config, Metrics metrics, LeavingNodes leavingNodes, boolean mayJoinLite)
+    throws Exception {
     VertxOptions options = Clustering.vertxOptions(config).setMetricsOptions(metrics.vertxOptions());
     if (!config.getBoolean(CommonSettings.CLUSTER_ENABLED)) {
       return Vertx.builder().with(options).build();
     }
     // What Vertx.builder().buildClustered() does, plus the node selector that routes around leaving nodes.
     VertxBootstrapImpl bootstrap = (VertxBootstrapImpl) VertxBootstrap.create().options(options)
-      .clusterManager(Clustering.clusterManager(config));
+      .clusterManager(Clustering.clusterManager(config, mayJoinLite));
     bootstrap.clusterNodeSelector(leavingNodes.selector());
     return await(bootstrap.init().clusteredVertx());
   }

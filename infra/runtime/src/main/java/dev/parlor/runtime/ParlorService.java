@@ -13,4 +13,13 @@ public interface ParlorService {
 
   /** Deploys the service's verticles through {@link ServiceContext#deploy}; completes when the service is ready. */
   Future<?> deploy(ServiceContext context);
+
+  /**
+   * Whether a process running only services like this one may join the cluster as a Hazelcast lite member (no
+   * partitions, so nothing migrates to it when it joins): true for services that keep their state elsewhere and
+   * start often, the gateway and the worker. See {@code cluster.lite-members}.
+   */
+  default boolean mayJoinLite() {
+    return false;
+  }
 }

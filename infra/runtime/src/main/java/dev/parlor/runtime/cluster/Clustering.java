@@ -21,7 +21,20 @@ public final class Clustering {
   }
 
   public static HazelcastClusterManager clusterManager(ServiceConfig config) {
-    return new HazelcastClusterManager(hazelcastConfig(config));
+    return clusterManager(config, false);
+  }
+
+  /**
+   * {@code mayJoinLite}: every service of this process keeps its state elsewhere; with {@code cluster.lite-members}
+   * on it joins as a lite member, which takes no partitions and so starts without waiting for any to migrate to it.
+   * It promotes itself to a data member when it finds none in the cluster.
+   */
+  public static HazelcastClusterManager clusterManager(ServiceConfig config, boolean mayJoinLite) {
+    Config hazelcast = hazelcastConfig(config);
+    if (mayJoinLite && config.getBoolean(CommonSettings.CLUSTER_LITE_MEMBERS)) {
+      DataMemberGuard.install(hazelcast);
+    }
+    return new HazelcastClusterManager(hazelcast);
   }
 
   /** The event bus binds to the cluster host on an ephemeral port and advertises the public host when set. */

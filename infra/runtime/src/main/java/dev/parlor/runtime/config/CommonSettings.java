@@ -12,6 +12,7 @@ public final class CommonSettings {
   public static final String CLUSTER_MEMBERS = "cluster.members";
   public static final String CLUSTER_CONFIG_FILE = "cluster.config-file";
   public static final String CLUSTER_JOIN_WAIT_SECONDS = "cluster.join-wait-seconds";
+  public static final String CLUSTER_LITE_MEMBERS = "cluster.lite-members";
 
   public static final String REDIS_URL = "redis.url";
   public static final String REDIS_TYPE = "redis.type";
