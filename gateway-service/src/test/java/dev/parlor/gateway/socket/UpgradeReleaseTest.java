@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real server and client: whether the HTTP connection a WebSocket was upgraded from can be collected while the
@@ -42,19 +44,12 @@ class UpgradeReleaseTest {
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
-  @Test
-  void theUpgradedFromConnectionIsCollectedWhileTheSocketStaysOpen() throws Exception {
-    Upgraded upgraded = upgrade(true, false);
-    assertTrue(upgraded.released, "the handler's factory was cleared");
-    assertNull(collected(upgraded.connection), "the HTTP connection is garbage once the factory is cleared");
-    assertEchoes(upgraded);
-  }
-
-  /** The gateway upgrades through a Vert.x Web router, which wraps the socket. */
-  @Test
-  void aSocketUpgradedThroughARouterIsReleasedToo() throws Exception {
-    Upgraded upgraded = upgrade(true, true);
-    assertTrue(upgraded.released, "the wrapped socket's handler was found and cleared");
+  /** Straight from the server, and through a Vert.x Web router (as the gateway does), which wraps the socket. */
+  @ParameterizedTest(name = "routed: {0}")
+  @ValueSource(booleans = {false, true})
+  void theUpgradedFromConnectionIsCollectedWhileTheSocketStaysOpen(boolean routed) throws Exception {
+    Upgraded upgraded = upgrade(true, routed);
+    assertTrue(upgraded.released, "the socket's channel handler was found and its factory cleared");
     assertNull(collected(upgraded.connection), "the HTTP connection is garbage once the factory is cleared");
     assertEchoes(upgraded);
   }
