@@ -12,6 +12,8 @@ import java.util.PriorityQueue;
  */
 final class Lane extends VerticleBase {
 
+  private static final System.Logger LOG = System.getLogger(Lane.class.getName());
+
   private final long tickMs;
   private final PriorityQueue<Scheduled> due = new PriorityQueue<>();
   private long sequence;
@@ -70,13 +72,21 @@ final class Lane extends VerticleBase {
     return scheduled;
   }
 
-  private void sweep() {
+  /**
+   * Runs every deadline that is due. One that throws is logged and the sweep goes on: the deadlines after it belong to
+   * other sessions and requests, and an exception escaping here would leave them for a later tick.
+   */
+  void sweep() {
     long now = System.nanoTime();
     Scheduled next;
     while ((next = due.peek()) != null && next.atNanos <= now) {
       due.poll();
       if (!next.cancelled) {
-        next.action.run();
+        try {
+          next.action.run();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.ERROR, "A session deadline failed; the lane's other deadlines still run", e);
+        }
       }
     }
   }
