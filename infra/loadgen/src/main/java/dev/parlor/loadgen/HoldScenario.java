@@ -32,11 +32,9 @@ final class HoldScenario implements Scenario {
     long disconnectsBefore = client.stats().disconnects();
     String readyFile = options.string("ready-file", null);
     if (readyFile != null) {
-      readyFile = readyFile.replace("{label}", options.string("label", "p0"));
-    }
-    if (readyFile != null) {
       // Tells a benchmark script that every session is held: the time to measure the gateway's heap.
-      java.nio.file.Files.writeString(java.nio.file.Path.of(readyFile), sessions.size() + "\n");
+      java.nio.file.Files.writeString(java.nio.file.Path.of(readyFile.replace("{label}", options.string("label", "p0"))),
+        sessions.size() + "\n");
     }
     metrics.startMeasuring();
     long measureStart = System.nanoTime();

@@ -20,10 +20,6 @@ public final class Clustering {
   private Clustering() {
   }
 
-  public static HazelcastClusterManager clusterManager(ServiceConfig config) {
-    return clusterManager(config, false);
-  }
-
   /**
    * {@code mayJoinLite}: every service of this process keeps its state elsewhere; with {@code cluster.lite-members}
    * on it joins as a lite member, which takes no partitions and so starts without waiting for any to migrate to it.
