@@ -54,7 +54,7 @@ public final class PresenceVerticle extends ServiceVerticle {
 
   @Override
   public Future<?> start() {
-    ticker = new RoomTicker(store, instanceId, timing.tickLeaseMs(), this::publishDiff);
+    ticker = new RoomTicker(store, instanceId, timing.tickMs(), timing.tickLeaseMs(), this::publishDiff);
     List<Future<Void>> consumers = List.of(
       this.<Object>consume(Addresses.Presence.SET, this::set),
       this.<Object>consume(Addresses.Presence.LEAVE, this::leave),
@@ -62,7 +62,7 @@ public final class PresenceVerticle extends ServiceVerticle {
       this.<Object>consume(Addresses.Presence.AVATAR, this::avatar),
       this.<Object>consume(Addresses.Sessions.CLOSED, this::sessionClosed),
       this.<Object>consume(Addresses.Sessions.GATEWAY_HEARTBEAT, this::gatewayHeartbeat));
-    tickTimer = vertx.setPeriodic(timing.tickMs(), id -> ticker.tick());
+    tickTimer = vertx.setPeriodic(RoomTicker.slotMs(timing.tickMs()), id -> ticker.tick());
     reapTimer = vertx.setPeriodic(timing.reapIntervalMs(), id -> sweep());
     return Future.all(consumers);
   }
