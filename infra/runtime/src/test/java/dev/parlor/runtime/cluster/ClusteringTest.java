@@ -29,6 +29,9 @@ class ClusteringTest {
     assertEquals(List.of("127.0.0.1"), join.getTcpIpConfig().getMembers());
     assertEquals(List.of("127.0.0.1"), List.copyOf(hazelcast.getNetworkConfig().getInterfaces().getInterfaces()));
     assertEquals("20", hazelcast.getProperty("hazelcast.tcp.join.port.try.count"));
+    assertFalse(hazelcast.getMultiMapConfig("__vertx.subs").isStatisticsEnabled(),
+      "statistics of the subscription multimap walk every consumer of the cluster every 5 s");
+    assertFalse(hazelcast.getMetricsConfig().getManagementCenterConfig().isEnabled());
   }
 
   @Test
@@ -53,5 +56,6 @@ class ClusteringTest {
     assertFalse(join.getMulticastConfig().isEnabled());
     assertEquals("parlor-cluster.parlor.svc.cluster.local", join.getKubernetesConfig().getProperty("service-dns"));
     assertTrue(hazelcast.getMultiMapConfigs().containsKey("__vertx.subs"), "Vert.x needs its subscription multimap");
+    assertFalse(hazelcast.getMultiMapConfig("__vertx.subs").isStatisticsEnabled());
   }
 }
