@@ -83,6 +83,18 @@ class FakeGatewayTest {
   }
 
   @Test
+  void aSignInThatIsNeverAnsweredFailsWithTimeout() throws Exception {
+    HttpServer silent = vertx.createHttpServer().requestHandler(request -> { });
+    String url = "http://127.0.0.1:" + await(silent.listen(0, "127.0.0.1")).actualPort();
+    ParlorClient client = client(ClientOptions.of(url).withRequestTimeoutMs(300));
+    long started = System.nanoTime();
+    ClientError error = assertFails(client.createGuest("Ann"));
+    assertEquals(ClientError.TIMEOUT, error.code(), error.getMessage());
+    assertTrue(System.nanoTime() - started < 3_000_000_000L, "bounded by the request timeout");
+    await(silent.close());
+  }
+
+  @Test
   void repliesAreMatchedToTheirRequestsByIdWhateverTheirOrder() throws Exception {
     List<ServerWebSocket> held = new java.util.ArrayList<>();
     List<JsonObject> asked = new java.util.ArrayList<>();

@@ -3,18 +3,22 @@ package dev.parlor.loadgen;
 import dev.parlor.client.ParlorClient;
 import dev.parlor.client.Session;
 import dev.parlor.client.SessionListener;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Signs in and connects many guests with a bounded number in flight, so that set-up measures the gateway rather than
  * a self-made connection storm. Blocks the calling (main) thread, never an event loop.
  */
 final class Population {
+
+  private static final int SIGN_IN_ATTEMPTS = 3;
 
   private Population() {
   }
@@ -28,11 +32,7 @@ final class Population {
       permits.acquire();
       int index = i;
       long started = System.nanoTime();
-      client.createGuest(prefix + i)
-        .compose(guest -> {
-          Session session = client.session(guest, listeners.apply(index));
-          return session.connect(3).map(welcome -> session);
-        })
+      signIn(client, prefix + i, () -> listeners.apply(index), SIGN_IN_ATTEMPTS)
         .onComplete(ar -> {
           if (ar.succeeded()) {
             sessions[index] = ar.result();
@@ -54,6 +54,19 @@ final class Population {
       }
     }
     return connected;
+  }
+
+  /**
+   * Signs a guest in and connects them, again from the start if that fails: set-up is not what a run measures, and one
+   * lost sign-in must not leave a whole run short of a session.
+   */
+  private static Future<Session> signIn(ParlorClient client, String name, Supplier<SessionListener> listener,
+                                        int attempts) {
+    Future<Session> attempt = client.createGuest(name).compose(guest -> {
+      Session session = client.session(guest, listener.get());
+      return session.connect(3).map(welcome -> session);
+    });
+    return attempts <= 1 ? attempt : attempt.recover(e -> signIn(client, name, listener, attempts - 1));
   }
 
   static void closeAll(List<Session> sessions) {
