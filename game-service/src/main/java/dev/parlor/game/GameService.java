@@ -8,6 +8,7 @@ import dev.parlor.game.play.LobbyVerticle;
 import dev.parlor.game.play.GameMetrics;
 import dev.parlor.game.play.GameStats;
 import dev.parlor.game.play.Publisher;
+import dev.parlor.game.play.RecentGames;
 import dev.parlor.game.play.TopicSequencer;
 import dev.parlor.game.rules.RuleBook;
 import dev.parlor.game.sessions.Absence;
@@ -48,11 +49,12 @@ public final class GameService implements ParlorService {
       new Publisher(context.vertx().eventBus()), silenceMs, metrics);
     Absence absence = new Absence(config.getLong(GameSettings.ABANDON_AFTER_MS), silenceMs);
     TopicSequencer<JsonObject> sequencer = new TopicSequencer<>();
+    RecentGames recent = new RecentGames(config.getInt(GameSettings.RECENT_GAMES));
     return context.deploy(() -> new SessionVerticle(context, sessions, matchmaker), new DeploymentOptions())
       .compose(id -> context.deploy(
-        () -> new GameVerticle(context, store, sessions, matchmaker, absence, sequencer, metrics),
+        () -> new GameVerticle(context, store, sessions, matchmaker, absence, sequencer, recent, metrics),
         new DeploymentOptions().setInstances(config.getInt(GameSettings.INSTANCES))))
-      .compose(id -> context.deploy(() -> new LobbyVerticle(context, store, sequencer, metrics,
+      .compose(id -> context.deploy(() -> new LobbyVerticle(context, store, sequencer, recent, metrics,
         config.getLong(GameSettings.WAITING_EXPIRE_SECONDS) * 1000, config.getLong(GameSettings.LOBBY_SWEEP_MS)),
         new DeploymentOptions()));
   }

@@ -5,6 +5,8 @@ public final class GameSettings {
 
   public static final String MANAGEMENT_PORT = "game.management.port";
   public static final String INSTANCES = "game.instances";
+  /** How many games in progress each process remembers as it stored them, to decide a move without reading it. */
+  public static final String RECENT_GAMES = "game.recent-games";
   /** How long a finished game and its whole history stay in Redis. */
   public static final String FINISHED_TTL_SECONDS = "game.finished-ttl-seconds";
   /** How long a player must have had no session before the opponent may claim the win. */

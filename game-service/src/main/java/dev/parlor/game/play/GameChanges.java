@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * Optimistic concurrency around the store: load, decide (a pure transition), write if the version is still the one
  * decided on; on a version conflict load and decide again, a bounded number of times with a short random pause so
- * racing instances spread out. Each stored change is published on its game topic here, in offset order.
+ * racing instances spread out. Each stored change is published on its game topic here, in offset order. The game
+ * this process stored last is decided on without a read ({@link RecentGames}).
  */
 public final class GameChanges {
 
@@ -39,10 +40,12 @@ public final class GameChanges {
   private final Publisher publisher;
   private final TopicSequencer<JsonObject> sequencer;
   private final GameMetrics metrics;
+  private final RecentGames recent;
 
   public GameChanges(Vertx vertx, GameStore store, Publisher publisher, TopicSequencer<JsonObject> sequencer,
-                     GameMetrics metrics) {
+                     RecentGames recent, GameMetrics metrics) {
     this.metrics = metrics;
+    this.recent = recent;
     this.vertx = vertx;
     this.store = store;
     this.publisher = publisher;
@@ -62,26 +65,53 @@ public final class GameChanges {
   }
 
   private Future<Applied> apply(String gameId, Function<Game, Decision> decide, int attempt, long deadline) {
-    return load(gameId).compose(stored -> {
-      Decision decision = decide.apply(stored.game());
-      if (decision instanceof Decision.Refusal refusal) {
-        return Future.failedFuture(new GameFailure(refusal.code(), refusal.message()));
+    StoredGame remembered = recent.get(gameId);
+    return remembered != null
+      ? Future.succeededFuture(remembered).compose(stored -> write(gameId, decide, attempt, deadline, stored, true))
+      : reloaded(gameId, decide, attempt, deadline);
+  }
+
+  private Future<Applied> reloaded(String gameId, Function<Game, Decision> decide, int attempt, long deadline) {
+    return load(gameId).compose(stored -> write(gameId, decide, attempt, deadline, stored, false));
+  }
+
+  /**
+   * Decides on {@code stored} and writes the change. A decision on a {@code remembered} game ({@link RecentGames}) is
+   * only a guess: a refusal, or a conflict in the store, sends it back to a fresh read, at once (no other writer is
+   * known to be racing).
+   */
+  private Future<Applied> write(String gameId, Function<Game, Decision> decide, int attempt, long deadline,
+                                StoredGame stored, boolean remembered) {
+    Decision decision = decide.apply(stored.game());
+    if (decision instanceof Decision.Refusal refusal) {
+      if (remembered) {
+        recent.forget(gameId);
+        return reloaded(gameId, decide, attempt, deadline);
       }
-      if (Deadline.passed(deadline)) {
-        return late();
+      return Future.failedFuture(new GameFailure(refusal.code(), refusal.message()));
+    }
+    if (Deadline.passed(deadline)) {
+      return late();
+    }
+    Decision.Change change = (Decision.Change) decision;
+    GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()))
+      .before(deadline);
+    return published(gameId, write, () -> store.write(write)).compose(offset -> {
+      if (offset == GameStore.LATE) {
+        return late(); // between the check above and the script, the caller stopped waiting
       }
-      Decision.Change change = (Decision.Change) decision;
-      GameWrite write = GameWrite.update(stored.game(), change.game(), TopicEvents.updated(change.action(), change.game()))
-        .before(deadline);
-      return published(gameId, write.event(), () -> store.write(write)).compose(offset -> {
-        if (offset == GameStore.LATE) {
-          return late(); // between the check above and the script, the caller stopped waiting
-        }
-        return offset != GameStore.CONFLICT
-          ? Future.succeededFuture(new Applied(stored.game(), change, offset))
-            .andThen(done -> metrics.changed(change.action().type()))
-          : retry(attempt).compose(v -> apply(gameId, decide, attempt + 1, deadline));
-      });
+      if (offset == GameStore.CONFLICT) {
+        recent.forget(gameId);
+        return remembered
+          ? reloaded(gameId, decide, attempt, deadline)
+          : retry(attempt).compose(v -> reloaded(gameId, decide, attempt + 1, deadline));
+      }
+      recent.stored(change.game(), offset);
+      metrics.changed(change.action().type());
+      return Future.succeededFuture(new Applied(stored.game(), change, offset));
+    }, failure -> {
+      recent.forget(gameId); // it may or may not have been stored
+      return Future.failedFuture(failure);
     });
   }
 
@@ -104,9 +134,10 @@ public final class GameChanges {
       GameWrite created = GameWrite.create(create.created(),
         TopicEvents.updated(new GameAction(GameAction.CREATED, userId, null), create.created()));
       GameWrite old = GameWrite.update(stored.game(), create.old(), TopicEvents.rematched(create.created(), 1));
-      return published(gameId, old.event(), () -> store.rematch(old, created)).compose(offset -> {
+      return published(gameId, old, () -> store.rematch(old, created)).compose(offset -> {
         if (offset != GameStore.CONFLICT) {
-          publisher.game(create.created().gameId(), created.event(), 1);
+          recent.stored(create.created(), 1);
+          publisher.game(create.created().gameId(), EncodedEvent.withOffset(created.event(), created.eventText(), 1));
         }
         return Future.succeededFuture(offset);
       }).compose(offset -> offset != GameStore.CONFLICT
@@ -116,12 +147,12 @@ public final class GameChanges {
   }
 
   /** Publishes the event of a write once it is stored, never ahead of an earlier write of the same game. */
-  private Future<Long> published(String gameId, JsonObject event, Supplier<Future<Long>> write) {
+  private Future<Long> published(String gameId, GameWrite write, Supplier<Future<Long>> store) {
     sequencer.writing(gameId);
-    return write.get().andThen(done -> {
+    return store.get().andThen(done -> {
       boolean stored = done.succeeded() && done.result() > 0;
       long offset = stored ? done.result() : 0;
-      JsonObject withOffset = stored ? event.copy().put("offset", offset) : null;
+      JsonObject withOffset = stored ? EncodedEvent.withOffset(write.event(), write.eventText(), offset) : null;
       sequencer.written(gameId, offset, withOffset).forEach(e -> publisher.game(gameId, e));
     });
   }

@@ -33,13 +33,15 @@ public final class GameVerticle extends ServiceVerticle {
   private final Matchmaker matchmaker;
   private final Absence absence;
   private final TopicSequencer<JsonObject> sequencer;
+  private final RecentGames recent;
   private final GameMetrics metrics;
   private GameChanges changes;
   private Publisher publisher;
 
   public GameVerticle(ServiceContext context, GameStore store, SessionStore sessions, Matchmaker matchmaker,
-                      Absence absence, TopicSequencer<JsonObject> sequencer, GameMetrics metrics) {
+                      Absence absence, TopicSequencer<JsonObject> sequencer, RecentGames recent, GameMetrics metrics) {
     super(context);
+    this.recent = recent;
     this.metrics = metrics;
     this.store = store;
     this.sequencer = sequencer;
@@ -51,7 +53,7 @@ public final class GameVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     publisher = new Publisher(vertx.eventBus());
-    changes = new GameChanges(vertx, store, publisher, sequencer, metrics);
+    changes = new GameChanges(vertx, store, publisher, sequencer, recent, metrics);
     return Future.all(List.of(
       this.<JsonObject>consume(Addresses.Game.CREATE, m -> serve(m, this::create)),
       this.<JsonObject>consume(Addresses.Game.JOIN, m -> serve(m, this::join)),

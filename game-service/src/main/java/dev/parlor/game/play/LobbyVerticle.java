@@ -22,17 +22,19 @@ public final class LobbyVerticle extends ServiceVerticle {
   private final GameStore store;
   private final TopicSequencer<JsonObject> sequencer;
   private final GameMetrics metrics;
+  private final RecentGames recent;
   private final long expireAfterMs;
   private final long sweepEveryMs;
   private GameChanges changes;
   private Publisher publisher;
   private long timer;
 
-  public LobbyVerticle(ServiceContext context, GameStore store, TopicSequencer<JsonObject> sequencer,
+  public LobbyVerticle(ServiceContext context, GameStore store, TopicSequencer<JsonObject> sequencer, RecentGames recent,
                        GameMetrics metrics, long expireAfterMs, long sweepEveryMs) {
     super(context);
     this.store = store;
     this.sequencer = sequencer;
+    this.recent = recent;
     this.metrics = metrics;
     this.expireAfterMs = expireAfterMs;
     this.sweepEveryMs = sweepEveryMs;
@@ -41,7 +43,7 @@ public final class LobbyVerticle extends ServiceVerticle {
   @Override
   public Future<?> start() {
     publisher = new Publisher(vertx.eventBus());
-    changes = new GameChanges(vertx, store, publisher, sequencer, metrics);
+    changes = new GameChanges(vertx, store, publisher, sequencer, recent, metrics);
     timer = vertx.setPeriodic(sweepEveryMs, id -> sweep());
     return Future.succeededFuture();
   }

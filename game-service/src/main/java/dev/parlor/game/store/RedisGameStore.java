@@ -53,8 +53,8 @@ public final class RedisGameStore implements GameStore {
     return GameScripts.WRITE.run(redis,
       List.of(Keys.game(game.gameId()), Keys.events(game.gameId()), Keys.LOBBY, inviteKey, Keys.PLAYING),
       List.of(String.valueOf(write.expectedVersion()), String.valueOf(game.version()), game.toJson().encode(),
-        lobbyOp, game.gameId(), GameSummary.of(game).toJson().encode(), inviteOp,
-        String.valueOf(write.finished() ? finishedTtlSeconds : 0), write.event().encode(),
+        lobbyOp, game.gameId(), "add".equals(lobbyOp) ? GameSummary.of(game).toJson().encode() : "", inviteOp,
+        String.valueOf(write.finished() ? finishedTtlSeconds : 0), write.eventText(),
         Game.PLAYING.equals(game.status()) ? "add" : "del",
         write.deadline() == Long.MAX_VALUE ? "0" : String.valueOf(write.deadline())))
       .map(Response::toLong);
@@ -67,8 +67,8 @@ public final class RedisGameStore implements GameStore {
     return GameScripts.REMATCH.run(redis,
       List.of(Keys.game(oldId), Keys.events(oldId), Keys.game(newId), Keys.events(newId), Keys.PLAYING),
       List.of(String.valueOf(old.expectedVersion()), String.valueOf(old.game().version()),
-        old.game().toJson().encode(), old.event().encode(), String.valueOf(finishedTtlSeconds),
-        created.game().toJson().encode(), created.event().encode(), oldId, newId))
+        old.game().toJson().encode(), old.eventText(), String.valueOf(finishedTtlSeconds),
+        created.game().toJson().encode(), created.eventText(), oldId, newId))
       .map(Response::toLong);
   }
 
