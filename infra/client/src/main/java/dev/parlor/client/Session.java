@@ -259,6 +259,11 @@ public final class Session implements Wire.Listener {
   @Override
   public void message(String text) {
     lastHeard = System.nanoTime();
+    TopicEvent event = TopicEvent.fromText(text);
+    if (event != null) {
+      topics.event(event);
+      return;
+    }
     JsonObject frame;
     try {
       frame = new JsonObject(text);

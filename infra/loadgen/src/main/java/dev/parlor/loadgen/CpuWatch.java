@@ -10,7 +10,10 @@ import java.util.Map;
 /**
  * CPU used by named processes of this machine (the gateway, game-service, Redis, this load generator) over the
  * measured window only, from {@code /proc/<pid>/stat}: what each costs per move or per delivery, whatever the
- * neighbours' load. {@code --watch-pids gateway=123,game=456}; this process is always included as "loadgen".
+ * neighbours' load. {@code --watch-pids gateway=123,game=456}; this process is always included as "loadgen". Two
+ * more entries are machine-wide, from {@code /proc/stat}: {@code busy}, the cores every process and the kernel used,
+ * and {@code stolen}, the cores' worth of time the hypervisor gave to other guests while this one wanted to run
+ * (on a shared virtual machine, what the two cores really were during the run).
  */
 final class CpuWatch {
 
@@ -20,6 +23,7 @@ final class CpuWatch {
   private final Map<String, Long> pids = new LinkedHashMap<>();
   private final Map<String, Long> startTicks = new LinkedHashMap<>();
   private long startNanos;
+  private long[] startMachine;
 
   CpuWatch(String spec) {
     if (spec != null && !spec.isBlank()) {
@@ -34,6 +38,7 @@ final class CpuWatch {
   void start() {
     startNanos = System.nanoTime();
     pids.forEach((name, pid) -> startTicks.put(name, ticks(pid)));
+    startMachine = machineTicks();
   }
 
   /** Cores used by each process since {@link #start()}. */
@@ -44,7 +49,23 @@ final class CpuWatch {
       long used = ticks(pid) - startTicks.getOrDefault(name, 0L);
       cores.put(name, Math.round(used / TICKS_PER_SECOND / seconds * 1000) / 1000.0);
     });
+    long[] machine = machineTicks();
+    cores.put("busy", Math.round((machine[0] - startMachine[0]) / TICKS_PER_SECOND / seconds * 1000) / 1000.0);
+    cores.put("stolen", Math.round((machine[1] - startMachine[1]) / TICKS_PER_SECOND / seconds * 1000) / 1000.0);
     return cores;
+  }
+
+  /** {busy, steal} ticks of the whole machine: the first line of /proc/stat. */
+  private static long[] machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      // cpu user nice system idle iowait irq softirq steal ...
+      long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+        + Long.parseLong(f[7]);
+      return new long[] {busy, Long.parseLong(f[8])};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
   }
 
   private static long ticks(long pid) {
