@@ -3,6 +3,7 @@ package dev.parlor.game.play;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parlor.contracts.Addresses;
@@ -30,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,44 +78,48 @@ class GameChangesTest {
     return joined.game();
   }
 
-  private static Future<GameChanges.Applied> move(GameChanges changes, String gameId, String userId, int column) {
+  private Future<GameChanges.Applied> move(GameChanges changes, String userId, int column) {
     return changes.apply(gameId, game -> Transitions.move(game, userId, Map.of("column", column), NOW));
+  }
+
+  private RecentGames recentOfA;
+  private GameChanges a;
+  private GameChanges b;
+  private String gameId;
+
+  @BeforeEach
+  void twoProcessesAndAGameInPlay() throws Exception {
+    recentOfA = new RecentGames(100);
+    a = process(recentOfA);
+    b = process(new RecentGames(100));
+    gameId = playing().gameId();
   }
 
   @Test
   void aMoveOnAGameTheOtherProcessChangedIsDecidedOnItsTrueState() throws Exception {
-    RecentGames recentOfA = new RecentGames(100);
-    GameChanges a = process(recentOfA);
-    GameChanges b = process(new RecentGames(100));
-    String gameId = playing().gameId();
-
-    assertEquals(3, await(move(a, gameId, "red", 0)).offset());
+    assertEquals(3, await(move(a, "red", 0)).offset());
     assertEquals("yellow", recentOfA.get(gameId).game().turn(), "a remembers the game as it stored it");
-    assertEquals(4, await(move(b, gameId, "yellow", 1)).offset());
+    assertEquals(4, await(move(b, "yellow", 1)).offset());
 
     // a still remembers yellow to move; red's move must not be refused on that.
-    GameChanges.Applied redAgain = await(move(a, gameId, "red", 0));
+    GameChanges.Applied redAgain = await(move(a, "red", 0));
     assertEquals(5, redAgain.offset());
     assertEquals(List.of("R", "Y"), redAgain.before().board().stream().filter(c -> c != null && !c.isEmpty()).toList());
 
     // Refused on the true state, it is refused: yellow is to move.
-    ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-      () -> await(move(a, gameId, "red", 2)));
+    ExecutionException refused = assertThrows(ExecutionException.class,
+      () -> await(move(a, "red", 2)));
     assertEquals(ErrorCode.NOT_YOUR_TURN, ((GameFailure) refused.getCause()).code());
   }
 
   @Test
   void aChangeDecidedOnAStaleGameIsDecidedAgainNotLost() throws Exception {
-    RecentGames recentOfA = new RecentGames(100);
-    GameChanges a = process(recentOfA);
-    GameChanges b = process(new RecentGames(100));
-    String gameId = playing().gameId();
     LinkedBlockingQueue<JsonObject> published = new LinkedBlockingQueue<>();
     var topic = vertx.eventBus().<JsonObject>consumer(Addresses.Topics.game(gameId), m -> published.add(m.body()));
     await(topic.completion());
 
-    await(move(a, gameId, "red", 3));
-    await(move(b, gameId, "yellow", 3));
+    await(move(a, "red", 3));
+    await(move(b, "yellow", 3));
     // a remembers version 3 (red moved); the game is at 4. Resigning is legal on both, so the stale decision is a
     // change the store refuses as a conflict; it must be decided again on version 4 and stored after yellow's move.
     GameChanges.Applied resigned = await(a.apply(gameId, game -> Transitions.resign(game, "red", NOW)));
