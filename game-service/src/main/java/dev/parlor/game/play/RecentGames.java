@@ -17,8 +17,9 @@ public final class RecentGames {
 
   private final Map<String, StoredGame> games;
 
+  /** {@code capacity} 0 (or less) remembers nothing: every move reads its game first. */
   public RecentGames(int capacity) {
-    this.games = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+    this.games = new LinkedHashMap<>(Math.max(0, Math.min(capacity, 1024)), 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, StoredGame> eldest) {
         return size() > capacity;

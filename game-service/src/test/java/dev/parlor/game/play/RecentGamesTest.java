@@ -47,4 +47,13 @@ class RecentGamesTest {
     recent.forget("c");
     assertEquals(0, recent.size());
   }
+
+  @Test
+  void noCapacityRemembersNothing() {
+    for (int capacity : new int[] {0, -1}) {
+      RecentGames recent = new RecentGames(capacity);
+      recent.stored(playing("a"), 2);
+      assertNull(recent.get("a"));
+    }
+  }
 }
