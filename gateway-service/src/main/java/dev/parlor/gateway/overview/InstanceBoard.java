@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What this gateway has heard of every instance, from their beacons ({@code parlor.ops.beacon}): the latest beacon
  * per (service, node). An instance is UP while its latest beacon says UP and is at most {@link #MISSED_BEACONS}
- * intervals old; DOWN when it said so (a graceful stop sends a last DOWN beacon) or fell silent; forgotten
+ * intervals old; DOWN when it said so (a graceful stop sends a last DOWN beacon, which no later periodic one of that
+ * node undoes: the two are sent from different threads and can cross) or fell silent; forgotten
  * {@code forgetAfterMs} after its last beacon. Figures that are cluster-wide truths (games in progress, the
  * quick-match queue) come from the freshest beacon that carries them. Thread-safe: fed on one event loop, read on
  * the HTTP ones.
@@ -57,6 +58,10 @@ public final class InstanceBoard {
     boolean last = Boolean.TRUE.equals(beacon.getValue("final"));
     for (Object item : services) {
       if (item instanceof JsonObject entry && entry.getValue("name") instanceof String name) {
+        Sighting known = sightings.get(name + "/" + nodeId);
+        if (known != null && known.last() && !last) {
+          continue; // a periodic beacon that crossed the last one: a node id never comes back
+        }
         sightings.put(name + "/" + nodeId,
           new Sighting(name, nodeId, entry, ports, interval.longValue(), last, nowMs));
       }

@@ -62,6 +62,16 @@ class InstanceBoardTest {
   }
 
   @Test
+  void aPeriodicBeaconThatArrivesAfterTheLastOneDoesNotBringTheInstanceBack() {
+    // The last beacon is sent by the stopping thread, a periodic one from an event loop: they can cross.
+    board.record(beacon("n1", true, service("game", "DOWN", new JsonObject())), 100);
+    board.record(beacon("n1", false, service("game", "UP", new JsonObject())), 110);
+    JsonObject instance = instances(board.snapshot(200), "game").getJsonObject(0);
+    assertEquals("DOWN", instance.getString("status"));
+    assertTrue(instance.getJsonObject("detail").getBoolean("stopped"));
+  }
+
+  @Test
   void sessionsAreSummedOverGatewaysAndClusterFiguresComeFromTheFreshestBeacon() {
     board.record(beacon("a", false, service("gateway", "UP", new JsonObject().put("sessions", 3)),
       service("game", "UP", new JsonObject().put("gamesInProgress", 1).put("queueDepth", 0))), 0);
