@@ -58,12 +58,12 @@ public final class InstanceBoard {
     boolean last = Boolean.TRUE.equals(beacon.getValue("final"));
     for (Object item : services) {
       if (item instanceof JsonObject entry && entry.getValue("name") instanceof String name) {
-        Sighting known = sightings.get(name + "/" + nodeId);
+        String key = name + "/" + nodeId;
+        Sighting known = sightings.get(key);
         if (known != null && known.last() && !last) {
           continue; // a periodic beacon that crossed the last one: a node id never comes back
         }
-        sightings.put(name + "/" + nodeId,
-          new Sighting(name, nodeId, entry, ports, interval.longValue(), last, nowMs));
+        sightings.put(key, new Sighting(name, nodeId, entry, ports, interval.longValue(), last, nowMs));
       }
     }
   }

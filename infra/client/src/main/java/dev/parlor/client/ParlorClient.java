@@ -2,7 +2,6 @@ package dev.parlor.client;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -20,6 +19,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -135,21 +136,9 @@ public final class ParlorClient {
    * caller waited for ever. Vert.x's own request timeout, which usually comes first, is reported as the same
    * {@code timeout} {@link ClientError}.
    */
-  private <T> Future<T> deadline(Future<T> work, long ms, String what) {
-    Promise<T> outcome = Promise.promise();
-    long timer = vertx.setTimer(ms, t -> outcome.tryFail(new ClientError(ClientError.TIMEOUT,
-      what + ": no answer in " + ms + " ms")));
-    work.onComplete(done -> {
-      vertx.cancelTimer(timer);
-      if (done.succeeded()) {
-        outcome.tryComplete(done.result());
-      } else if (done.cause() instanceof java.util.concurrent.TimeoutException late) {
-        outcome.tryFail(new ClientError(ClientError.TIMEOUT, what + ": " + late.getMessage()));
-      } else {
-        outcome.tryFail(done.cause());
-      }
-    });
-    return outcome.future();
+  private static <T> Future<T> deadline(Future<T> work, long ms, String what) {
+    return work.timeout(ms, TimeUnit.MILLISECONDS).recover(e -> Future.failedFuture(e instanceof TimeoutException
+      ? new ClientError(ClientError.TIMEOUT, what + ": " + e.getMessage()) : e));
   }
 
   private static JsonObject decode(HttpClientResponse response, Buffer body, int expected) {

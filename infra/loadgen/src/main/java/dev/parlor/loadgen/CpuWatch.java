@@ -47,12 +47,17 @@ final class CpuWatch {
     JsonObject cores = new JsonObject();
     pids.forEach((name, pid) -> {
       long used = ticks(pid) - startTicks.getOrDefault(name, 0L);
-      cores.put(name, Math.round(used / TICKS_PER_SECOND / seconds * 1000) / 1000.0);
+      cores.put(name, cores(used, seconds));
     });
     long[] machine = machineTicks();
-    cores.put("busy", Math.round((machine[0] - startMachine[0]) / TICKS_PER_SECOND / seconds * 1000) / 1000.0);
-    cores.put("stolen", Math.round((machine[1] - startMachine[1]) / TICKS_PER_SECOND / seconds * 1000) / 1000.0);
+    cores.put("busy", cores(machine[0] - startMachine[0], seconds));
+    cores.put("stolen", cores(machine[1] - startMachine[1], seconds));
     return cores;
+  }
+
+  /** Clock ticks spent over {@code seconds}, as cores, to three decimals. */
+  private static double cores(long ticks, double seconds) {
+    return Math.round(ticks / TICKS_PER_SECOND / seconds * 1000) / 1000.0;
   }
 
   /** {busy, steal} ticks of the whole machine: the first line of /proc/stat. */
