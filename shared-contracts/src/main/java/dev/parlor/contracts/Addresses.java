@@ -90,6 +90,13 @@ public final class Addresses {
   public static final class Topics {
     public static final String PREFIX = "parlor.topic.";
     public static final String LOBBY = PREFIX + "lobby";
+    /**
+     * An optional header of a durable topic event: the body's exact JSON text, {@code {"event":…,"data":…,
+     * "offset":N}} with {@code offset} last. A publisher that already holds that text (the game-service stores it)
+     * sets it so that gateways write the event to their sockets without decoding and re-encoding it; consumers that
+     * read the body need not know it. A gateway ignores a text of any other shape and reads the body instead.
+     */
+    public static final String TEXT_HEADER = "parlor-text";
 
     private Topics() {
     }

@@ -21,6 +21,7 @@ import dev.parlor.testkit.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
@@ -114,8 +115,8 @@ class GameChangesTest {
 
   @Test
   void aChangeDecidedOnAStaleGameIsDecidedAgainNotLost() throws Exception {
-    LinkedBlockingQueue<JsonObject> published = new LinkedBlockingQueue<>();
-    var topic = vertx.eventBus().<JsonObject>consumer(Addresses.Topics.game(gameId), m -> published.add(m.body()));
+    LinkedBlockingQueue<Message<JsonObject>> published = new LinkedBlockingQueue<>();
+    var topic = vertx.eventBus().<JsonObject>consumer(Addresses.Topics.game(gameId), published::add);
     await(topic.completion());
 
     await(move(a, "red", 3));
@@ -132,9 +133,11 @@ class GameChangesTest {
     assertEquals(Game.FINISHED, stored.getString("status"));
     assertEquals("yellow", stored.getString("winner"));
     for (long offset = 3; offset <= 5; offset++) {
-      JsonObject event = published.poll(5, TimeUnit.SECONDS);
-      assertNotNull(event, "event at offset " + offset);
-      assertEquals(offset, event.getLong("offset"));
+      Message<JsonObject> message = published.poll(5, TimeUnit.SECONDS);
+      assertNotNull(message, "event at offset " + offset);
+      assertEquals(offset, message.body().getLong("offset"));
+      assertEquals(message.body().encode(), message.headers().get(Addresses.Topics.TEXT_HEADER),
+        "the text gateways send on is the body's");
     }
     assertEquals("resign", await(store.history(gameId, 4)).events().get(0).getJsonObject("data")
       .getJsonObject("action").getString("type"));
@@ -151,5 +154,12 @@ class GameChangesTest {
     assertEquals(expected, encoded.copy());
     assertTrue(encoded.encode().endsWith(",\"offset\":7}"));
     assertEquals(expected, Json.decodeValue(encoded.encode()));
+
+    JsonObject offsetFirst = new JsonObject().put("offset", 7L).put("event", "game.updated").put("data", new JsonObject());
+    EncodedEvent reordered = EncodedEvent.of(offsetFirst);
+    assertTrue(reordered.encode().startsWith("{\"event\":") && reordered.encode().endsWith(",\"offset\":7}"),
+      reordered.encode());
+    assertEquals(offsetFirst, Json.decodeValue(reordered.encode()));
+    assertThrows(IllegalArgumentException.class, () -> EncodedEvent.of(event));
   }
 }

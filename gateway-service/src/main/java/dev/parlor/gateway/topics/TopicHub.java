@@ -205,7 +205,7 @@ public final class TopicHub {
     }
 
     private void onMessage(Message<Object> message) {
-      TopicEvent event = TopicEvent.of(topic, message.body());
+      TopicEvent event = TopicEvent.of(topic, message);
       if (event == null) {
         LOG.warn("Dropping a malformed event on {}: {}", topic.name(), message.body());
         return;
