@@ -7,8 +7,10 @@ import dev.parlor.gateway.ops.OpTable;
 import dev.parlor.gateway.socket.Frame;
 import dev.parlor.gateway.topics.TopicEvent;
 import dev.parlor.gateway.topics.TopicName;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,6 +49,8 @@ public class FrameBenchmark {
   private final TopicName presenceTopic = TopicName.parse("presence:map:world");
   private final TopicName gameTopic = TopicName.parse("game:g-7Hk2pQ9xLm3n");
   private JsonObject gameUpdated;
+  /** The same event as the game-service publishes it, offset last: its body on the wire and its text header. */
+  private byte[] gameUpdatedBytes;
 
   /** One presence diff, one tick of a room, with {@link #members} updated members. */
   @State(Scope.Thread)
@@ -85,6 +89,9 @@ public class FrameBenchmark {
         .put("turn", "u-bob").put("board", board).put("winner", null).put("draw", false)
         .put("winningLine", null).put("version", 23).put("createdAt", "2026-12-02T00:00:00Z")
         .put("updatedAt", "2026-12-02T00:01:00Z").put("rematch", null)));
+    JsonObject offsetLast = gameUpdated.copy();
+    offsetLast.put("offset", offsetLast.remove("offset"));
+    gameUpdatedBytes = offsetLast.encode().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A {@code presence.set} frame to its request body: parse, envelope, room, status and location checks. */
@@ -114,5 +121,20 @@ public class FrameBenchmark {
   @Benchmark
   public TopicEvent encodeGameUpdated() {
     return TopicEvent.of(gameTopic, gameUpdated);
+  }
+
+  /**
+   * A {@code game.updated} from another process to its frame, read from its body: the event-bus codec decodes the
+   * bytes, then {@link TopicEvent#of} encodes the frame (what a gateway did for every game event before the header).
+   */
+  @Benchmark
+  public TopicEvent frameGameUpdatedFromBody() {
+    return TopicEvent.of(gameTopic, new JsonObject(Buffer.buffer(gameUpdatedBytes)));
+  }
+
+  /** The same event read from its {@code parlor-text} header: the header's string, then the frame around it. */
+  @Benchmark
+  public TopicEvent frameGameUpdatedFromText() {
+    return TopicEvent.fromText(gameTopic, new String(gameUpdatedBytes, StandardCharsets.UTF_8));
   }
 }
