@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,18 +27,26 @@ public final class OnlineRegistry {
     this.deadAfterMs = deadAfterMs;
   }
 
+  /** Records a session; one pipelined round trip. */
   public Future<Void> opened(String userId, String sessionId, String gatewayId) {
-    return redis.send(Request.cmd(Command.HSET).arg(key(userId)).arg(sessionId).arg(gatewayId))
-      .compose(v -> redis.send(Request.cmd(Command.EXPIRE).arg(key(userId)).arg(ONLINE_TTL_SECONDS)))
+    return redis.batch(List.of(
+        Request.cmd(Command.HSET).arg(key(userId)).arg(sessionId).arg(gatewayId),
+        Request.cmd(Command.EXPIRE).arg(key(userId)).arg(ONLINE_TTL_SECONDS)))
       .mapEmpty();
   }
 
-  /** Forgets a session; answers whether the user still has a live session on some gateway. */
+  /**
+   * Forgets a session; answers whether the user still has a live session on some gateway. Two requests at once (the
+   * live gateways, and the user's remaining sessions read right after the removal, in one batch): the keys may live
+   * on different nodes of a Redis cluster, so they are not one script.
+   */
   public Future<Boolean> closed(String userId, String sessionId, long nowMs) {
     Future<Set<String>> live = redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(GATEWAYS).arg(nowMs - deadAfterMs)
       .arg("+inf")).map(OnlineRegistry::strings);
-    Future<Response> left = redis.send(Request.cmd(Command.HDEL).arg(key(userId)).arg(sessionId))
-      .compose(v -> redis.send(Request.cmd(Command.HVALS).arg(key(userId))));
+    Future<Response> left = redis.batch(List.of(
+        Request.cmd(Command.HDEL).arg(key(userId)).arg(sessionId),
+        Request.cmd(Command.HVALS).arg(key(userId))))
+      .map(replies -> replies.get(1));
     return Future.all(live, left).map(v -> {
       Set<String> gateways = live.result();
       for (Response gateway : left.result()) {
@@ -51,9 +60,9 @@ public final class OnlineRegistry {
 
   /** Records that a gateway is alive; old entries are pruned. */
   public Future<Void> beat(String gatewayId, long nowMs) {
-    return redis.send(Request.cmd(Command.ZADD).arg(GATEWAYS).arg(nowMs).arg(gatewayId))
-      .compose(v -> redis.send(Request.cmd(Command.ZREMRANGEBYSCORE).arg(GATEWAYS).arg("-inf")
-        .arg(nowMs - 3_600_000L)))
+    return redis.batch(List.of(
+        Request.cmd(Command.ZADD).arg(GATEWAYS).arg(nowMs).arg(gatewayId),
+        Request.cmd(Command.ZREMRANGEBYSCORE).arg(GATEWAYS).arg("-inf").arg(nowMs - 3_600_000L)))
       .mapEmpty();
   }
 
