@@ -5,6 +5,7 @@ import dev.parlor.game.match.RedisMatchQueue;
 import dev.parlor.game.match.UserDelivery;
 import dev.parlor.game.play.GameVerticle;
 import dev.parlor.game.play.LobbyVerticle;
+import dev.parlor.game.play.EncodedEvent;
 import dev.parlor.game.play.GameMetrics;
 import dev.parlor.game.play.GameStats;
 import dev.parlor.game.play.Publisher;
@@ -20,7 +21,6 @@ import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -48,7 +48,7 @@ public final class GameService implements ParlorService {
     Matchmaker matchmaker = new Matchmaker(new RedisMatchQueue(context.redis()), delivery,
       new Publisher(context.vertx().eventBus()), silenceMs, metrics);
     Absence absence = new Absence(config.getLong(GameSettings.ABANDON_AFTER_MS), silenceMs);
-    TopicSequencer<JsonObject> sequencer = new TopicSequencer<>();
+    TopicSequencer<EncodedEvent> sequencer = new TopicSequencer<>();
     RecentGames recent = new RecentGames(config.getInt(GameSettings.RECENT_GAMES));
     return context.deploy(() -> new SessionVerticle(context, sessions, matchmaker), new DeploymentOptions())
       .compose(id -> context.deploy(

@@ -9,11 +9,11 @@ import java.util.Map;
  * A topic event published with the JSON text it was stored with, so that it is encoded once, not once for Redis and
  * again for the event bus. Vert.x's JSON-object codec puts {@link #toBuffer()} on the wire, so other processes
  * receive the same bytes as from any {@link JsonObject}; a consumer in this process is handed a plain copy
- * ({@link JsonObject#copy()}). The same text goes out in the event's {@code parlor-text} header, which gateways write to
- * their sockets as it is. Only {@link Publisher} hands it out, to the event bus alone, and nothing changes it
- * after it is made: its text would no longer say what its map does.
+ * ({@link JsonObject#copy()}). The same text goes out in the event's {@code parlor-text} header, which gateways write
+ * to their sockets as it is. Only this package makes one, only {@link Publisher} hands it out, to the event bus alone,
+ * and nothing changes it after it is made: its text would no longer say what its map does.
  */
-final class EncodedEvent extends JsonObject {
+public final class EncodedEvent extends JsonObject {
 
   private final String text;
   private final Buffer bytes;
@@ -35,15 +35,6 @@ final class EncodedEvent extends JsonObject {
     Map<String, Object> map = new LinkedHashMap<>(event.getMap());
     map.put("offset", offset);
     return new EncodedEvent(map, text.substring(0, text.length() - 1) + ",\"offset\":" + offset + '}');
-  }
-
-  /** An event that carries its offset already, re-encoded so that the offset is its text's last member. */
-  static EncodedEvent of(JsonObject eventWithOffset) {
-    JsonObject event = eventWithOffset.copy();
-    if (!(event.remove("offset") instanceof Number offset)) {
-      throw new IllegalArgumentException("an event without an offset: " + eventWithOffset.encode());
-    }
-    return withOffset(event, event.encode(), offset.longValue());
   }
 
   @Override

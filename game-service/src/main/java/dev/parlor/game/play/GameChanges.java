@@ -12,7 +12,6 @@ import dev.parlor.game.store.GameWrite;
 import dev.parlor.game.store.StoredGame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,11 +37,11 @@ public final class GameChanges {
   private final Vertx vertx;
   private final GameStore store;
   private final Publisher publisher;
-  private final TopicSequencer<JsonObject> sequencer;
+  private final TopicSequencer<EncodedEvent> sequencer;
   private final GameMetrics metrics;
   private final RecentGames recent;
 
-  public GameChanges(Vertx vertx, GameStore store, Publisher publisher, TopicSequencer<JsonObject> sequencer,
+  public GameChanges(Vertx vertx, GameStore store, Publisher publisher, TopicSequencer<EncodedEvent> sequencer,
                      RecentGames recent, GameMetrics metrics) {
     this.metrics = metrics;
     this.recent = recent;
@@ -152,7 +151,7 @@ public final class GameChanges {
     return store.get().andThen(done -> {
       boolean stored = done.succeeded() && done.result() > 0;
       long offset = stored ? done.result() : 0;
-      JsonObject withOffset = stored ? EncodedEvent.withOffset(write.event(), write.eventText(), offset) : null;
+      EncodedEvent withOffset = stored ? EncodedEvent.withOffset(write.event(), write.eventText(), offset) : null;
       sequencer.written(gameId, offset, withOffset).forEach(e -> publisher.game(gameId, e));
     });
   }

@@ -32,14 +32,14 @@ public final class GameVerticle extends ServiceVerticle {
   private final SessionStore sessions;
   private final Matchmaker matchmaker;
   private final Absence absence;
-  private final TopicSequencer<JsonObject> sequencer;
+  private final TopicSequencer<EncodedEvent> sequencer;
   private final RecentGames recent;
   private final GameMetrics metrics;
   private GameChanges changes;
   private Publisher publisher;
 
   public GameVerticle(ServiceContext context, GameStore store, SessionStore sessions, Matchmaker matchmaker,
-                      Absence absence, TopicSequencer<JsonObject> sequencer, RecentGames recent, GameMetrics metrics) {
+                      Absence absence, TopicSequencer<EncodedEvent> sequencer, RecentGames recent, GameMetrics metrics) {
     super(context);
     this.recent = recent;
     this.metrics = metrics;

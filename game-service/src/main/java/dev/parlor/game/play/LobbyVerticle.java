@@ -6,7 +6,6 @@ import dev.parlor.game.store.GameStore;
 import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,7 @@ public final class LobbyVerticle extends ServiceVerticle {
   private static final Logger LOG = LoggerFactory.getLogger(LobbyVerticle.class);
 
   private final GameStore store;
-  private final TopicSequencer<JsonObject> sequencer;
+  private final TopicSequencer<EncodedEvent> sequencer;
   private final GameMetrics metrics;
   private final RecentGames recent;
   private final long expireAfterMs;
@@ -29,7 +28,7 @@ public final class LobbyVerticle extends ServiceVerticle {
   private Publisher publisher;
   private long timer;
 
-  public LobbyVerticle(ServiceContext context, GameStore store, TopicSequencer<JsonObject> sequencer, RecentGames recent,
+  public LobbyVerticle(ServiceContext context, GameStore store, TopicSequencer<EncodedEvent> sequencer, RecentGames recent,
                        GameMetrics metrics, long expireAfterMs, long sweepEveryMs) {
     super(context);
     this.store = store;

@@ -23,9 +23,8 @@ public final class Publisher {
     game(gameId, EncodedEvent.withOffset(event, event.encode(), offset));
   }
 
-  /** A game topic event that already carries its offset as its last member. */
-  public void game(String gameId, JsonObject eventWithOffset) {
-    EncodedEvent event = eventWithOffset instanceof EncodedEvent encoded ? encoded : EncodedEvent.of(eventWithOffset);
+  /** A game topic event with its offset, as it was stored. */
+  public void game(String gameId, EncodedEvent event) {
     bus.publish(Addresses.Topics.game(gameId), event,
       new DeliveryOptions().addHeader(Addresses.Topics.TEXT_HEADER, event.encode()));
   }

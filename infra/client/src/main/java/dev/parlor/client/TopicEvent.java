@@ -57,7 +57,12 @@ public final class TopicEvent {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         switch (field) {
-          case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          case "type" -> {
+            type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+            if (!"event".equals(type)) {
+              return null; // a reply or a control frame: read whole, without streaming through it first
+            }
+          }
           case "topic" -> topic = value == JsonToken.VALUE_STRING ? parser.getText() : null;
           case "event" -> event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
           case "offset" -> offset = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : -1;
