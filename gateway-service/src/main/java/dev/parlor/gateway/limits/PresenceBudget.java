@@ -44,6 +44,9 @@ public final class PresenceBudget {
 
   /** Forgets rooms whose buckets are full again, so the map stays as small as the rooms in use. */
   public void forgetIdle(long nowMs) {
+    if (rooms.isEmpty()) {
+      return; // the common case, swept every second for every session: no iterator, no lambda
+    }
     rooms.values().removeIf(b -> b[0].isFull(nowMs) && b[1].isFull(nowMs));
   }
 }

@@ -16,6 +16,8 @@ public final class SessionSweep {
   private static final long DRAIN_CHECK_MS = 50;
 
   private final Set<ClientSession> sessions = new LinkedHashSet<>();
+  /** Reused by every sweep: a session may close (and leave the set) while it is swept. */
+  private ClientSession[] swept = new ClientSession[0];
   private final long timerId;
   private final Vertx vertx;
 
@@ -38,8 +40,14 @@ public final class SessionSweep {
 
   private void sweep() {
     long now = System.currentTimeMillis();
-    for (ClientSession session : new ArrayList<>(sessions)) {
-      session.sweep(now);
+    int count = sessions.size();
+    if (swept.length < count || swept.length > 4 * count + 64) {
+      swept = new ClientSession[count + count / 4];
+    }
+    sessions.toArray(swept);
+    for (int i = 0; i < count; i++) {
+      swept[i].sweep(now);
+      swept[i] = null;
     }
   }
 
