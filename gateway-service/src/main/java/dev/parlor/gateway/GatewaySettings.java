@@ -43,8 +43,10 @@ public final class GatewaySettings {
   public static final String TAIL_CHECK_MS = "gateway.topic.tail-check-ms";
   /** A durable feed is tail-checked while it is this new or heard an event this recently. */
   public static final String TAIL_WATCH_MS = "gateway.topic.tail-watch-ms";
-  /** A topic's consumer stays registered this long after its last local follower left (0: removed at once). */
+  /** A durable topic's consumer stays registered this long after its last local follower left (0: removed at once). */
   public static final String LINGER_MS = "gateway.topic.linger-ms";
+  /** The same for an ephemeral topic (lobby, presence room), whose events nobody hears meanwhile. */
+  public static final String EPHEMERAL_LINGER_MS = "gateway.topic.ephemeral-linger-ms";
   public static final String DRAIN_DELAY_MS = "gateway.drain.delay-ms";
   public static final String DRAIN_JITTER_MS = "gateway.drain.jitter-ms";
   public static final String DRAIN_GRACE_MS = "gateway.drain.grace-ms";

@@ -86,7 +86,7 @@ public final class GatewayVerticle extends VerticleBase {
     TopicHub hub = new TopicHub(vertx, meters,
       new TopicHeads(vertx.eventBus(), node.userLog(), context.requestTimeoutMs()),
       config.getLong(GatewaySettings.TAIL_CHECK_MS), config.getLong(GatewaySettings.TAIL_WATCH_MS),
-      config.getLong(GatewaySettings.LINGER_MS));
+      config.getLong(GatewaySettings.LINGER_MS), config.getLong(GatewaySettings.EPHEMERAL_LINGER_MS));
     if (ops != null) {
       ops.watchCanary(hub);
     }

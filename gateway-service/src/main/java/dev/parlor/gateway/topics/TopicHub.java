@@ -21,13 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The topics followed on one event loop: one event-bus consumer per topic, registered with its first listener and
- * removed {@code lingerMs} after its last left, unless a listener came back meanwhile. Each event is encoded once and
+ * removed a linger after its last left, unless a listener came back meanwhile. Each event is encoded once and
  * the same frame is handed to every listener. Used from its event loop only.
  *
  * <p>Why linger: registering or removing a consumer is a cluster-wide write that the cluster manager runs one at a
  * time per event loop. When thousands of sessions drop and come back at once (a network blip, a reconnect storm),
  * removing and re-adding their consumers queued tens of thousands of those writes, and every resubscribe waited
- * behind them. A session that comes back within the linger finds its topics' consumers still in place.
+ * behind them. A session that comes back within the linger finds its topics' consumers still in place. The linger
+ * must outlast the storm itself: when the storm is slower than the linger, the feeds of the sessions still away
+ * expire in a mass, the late ones re-register, and those writes slow the storm further (20,000 sessions took 60 s
+ * with a 30 s linger, 22-35 s with a longer one). Durable topics (user, game) hear few events while nobody follows
+ * them and linger long; ephemeral ones (lobby, presence rooms) may hear many a second, all wasted on a feed without
+ * listeners, and linger shorter.
  *
  * <p>A publisher sends to the consumers its own view of the cluster knows of, and that view learns of a new consumer
  * (or recovers from a member that died) a little late: an event published meanwhile never arrives, and when no later
@@ -59,10 +64,10 @@ public final class TopicHub {
   private final GatewayMeters meters;
   private final TopicHeads heads;
   private final long watchMs;
-  private final long lingerMs;
   private final Map<String, Feed> feeds = new HashMap<>();
-  /** Feeds without listeners, oldest first: each is removed once it has been empty for {@code lingerMs}. */
-  private final Map<String, Feed> idle = new LinkedHashMap<>();
+  /** Feeds without listeners, durable and ephemeral apart, each oldest first: removed once idle for its linger. */
+  private final Idle idleDurable;
+  private final Idle idleEphemeral;
 
   /** A hub without a tail check or linger, for tests of one class. */
   public TopicHub(EventBus eventBus) {
@@ -70,24 +75,30 @@ public final class TopicHub {
     this.meters = GatewayMeters.none();
     this.heads = null;
     this.watchMs = 0;
-    this.lingerMs = 0;
+    this.idleDurable = new Idle(0);
+    this.idleEphemeral = new Idle(0);
   }
 
   /**
    * Call on the event loop that will use it: the tail check runs there every {@code checkMs} (0: never), and a feed
-   * whose last listener left is removed after {@code lingerMs} (0: at once).
+   * whose last listener left is removed after {@code lingerMs} for a durable topic, {@code ephemeralLingerMs} for an
+   * ephemeral one (0: at once).
    */
-  public TopicHub(Vertx vertx, GatewayMeters meters, TopicHeads heads, long checkMs, long watchMs, long lingerMs) {
+  public TopicHub(Vertx vertx, GatewayMeters meters, TopicHeads heads, long checkMs, long watchMs, long lingerMs,
+      long ephemeralLingerMs) {
     this.eventBus = vertx.eventBus();
     this.meters = meters;
     this.heads = heads;
     this.watchMs = watchMs;
-    this.lingerMs = lingerMs;
+    this.idleDurable = new Idle(lingerMs);
+    this.idleEphemeral = new Idle(ephemeralLingerMs);
     if (checkMs > 0) {
       vertx.setPeriodic(checkMs, t -> checkTails());
     }
-    if (lingerMs > 0) {
-      vertx.setPeriodic(Math.max(100, Math.min(1_000, lingerMs / 4)), t -> removeIdle());
+    long shortest = Math.min(lingerMs > 0 ? lingerMs : Long.MAX_VALUE,
+      ephemeralLingerMs > 0 ? ephemeralLingerMs : Long.MAX_VALUE);
+    if (shortest != Long.MAX_VALUE) {
+      vertx.setPeriodic(Math.max(100, Math.min(1_000, shortest / 4)), t -> removeIdle());
     }
   }
 
@@ -95,7 +106,7 @@ public final class TopicHub {
   public Future<Void> add(TopicName topic, Listener listener) {
     Feed feed = feeds.computeIfAbsent(topic.name(), name -> new Feed(topic));
     if (feed.listeners.isEmpty()) {
-      idle.remove(topic.name());
+      idleOf(topic).feeds.remove(topic.name());
     }
     feed.listeners.add(listener);
     return feed.consumer.completion();
@@ -104,9 +115,10 @@ public final class TopicHub {
   public void remove(TopicName topic, Listener listener) {
     Feed feed = feeds.get(topic.name());
     if (feed != null && feed.listeners.remove(listener) && feed.listeners.isEmpty()) {
-      if (lingerMs > 0) {
+      Idle idle = idleOf(topic);
+      if (idle.lingerMs > 0) {
         feed.idleSince = now();
-        idle.put(topic.name(), feed);
+        idle.feeds.put(topic.name(), feed);
       } else {
         unregister(feed);
       }
@@ -118,17 +130,15 @@ public final class TopicHub {
     return feeds.size();
   }
 
-  /** Removes the consumers that have had no listener for {@code lingerMs}. */
+  /** Removes the consumers that have had no listener for their linger. */
   void removeIdle() {
     long now = now();
-    for (var it = idle.values().iterator(); it.hasNext(); ) {
-      Feed feed = it.next();
-      if (now - feed.idleSince < lingerMs) {
-        return; // oldest first: the rest left later
-      }
-      it.remove();
-      unregister(feed);
-    }
+    idleDurable.removeDue(now);
+    idleEphemeral.removeDue(now);
+  }
+
+  private Idle idleOf(TopicName topic) {
+    return topic.durable() ? idleDurable : idleEphemeral;
   }
 
   private void unregister(Feed feed) {
@@ -183,6 +193,27 @@ public final class TopicHub {
 
   private static long now() {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+  }
+
+  /** The feeds of one linger without listeners, in the order they became idle. */
+  private final class Idle {
+    final long lingerMs;
+    final Map<String, Feed> feeds = new LinkedHashMap<>();
+
+    Idle(long lingerMs) {
+      this.lingerMs = lingerMs;
+    }
+
+    void removeDue(long now) {
+      for (var it = feeds.values().iterator(); it.hasNext(); ) {
+        Feed feed = it.next();
+        if (now - feed.idleSince < lingerMs) {
+          return; // oldest first: the rest left later
+        }
+        it.remove();
+        unregister(feed);
+      }
+    }
   }
 
   private final class Feed {

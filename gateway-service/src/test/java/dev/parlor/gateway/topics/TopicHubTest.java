@@ -1,6 +1,7 @@
 package dev.parlor.gateway.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.parlor.gateway.metrics.GatewayMeters;
@@ -55,7 +56,7 @@ class TopicHubTest {
       VertxTestContext ctx) {
     long lingerMs = 400;
     vertx.runOnContext(v -> {
-      TopicHub hub = new TopicHub(vertx, GatewayMeters.none(), null, 0, 0, lingerMs);
+      TopicHub hub = new TopicHub(vertx, GatewayMeters.none(), null, 0, 0, lingerMs, 60_000);
       TopicName game = TopicName.parse("game:g1");
       List<TopicEvent> heard = new ArrayList<>();
       TopicHub.Listener first = heard::add;
@@ -87,6 +88,33 @@ class TopicHubTest {
             });
           });
         });
+      }));
+    });
+  }
+
+  @Test
+  void anEphemeralTopicLingersByItsOwnShorterLingerWhileADurableOneStays(Vertx vertx, VertxTestContext ctx) {
+    long durableMs = 60_000;
+    long ephemeralMs = 300;
+    vertx.runOnContext(v -> {
+      TopicHub hub = new TopicHub(vertx, GatewayMeters.none(), null, 0, 0, durableMs, ephemeralMs);
+      TopicName room = TopicName.parse("presence:r1");
+      TopicName game = TopicName.parse("game:g1");
+      TopicHub.Listener inRoom = event -> { };
+      TopicHub.Listener inGame = event -> { };
+      Future<Void> roomRegistered = hub.add(room, inRoom);
+      Future<Void> gameRegistered = hub.add(game, inGame);
+      Future.all(roomRegistered, gameRegistered).onComplete(ctx.succeeding(x -> {
+        hub.remove(room, inRoom);
+        hub.remove(game, inGame);
+        ctx.verify(() -> assertEquals(2, hub.topics(), "both linger at first"));
+        vertx.setTimer(ephemeralMs + 1_000, t -> ctx.verify(() -> {
+          assertEquals(1, hub.topics(), "one feed is gone after the short linger");
+          assertSame(gameRegistered, hub.add(game, inGame), "the game's feed is the one still in place");
+          assertNotSame(roomRegistered, hub.add(room, inRoom), "the presence room's feed is a new one");
+          assertEquals(2, hub.topics());
+          ctx.completeNow();
+        }));
       }));
     });
   }
