@@ -9,6 +9,7 @@ public final class ClientStats {
   final LongAdder reconnects = new LongAdder();
   final LongAdder disconnects = new LongAdder();
   final LongAdder connectFailures = new LongAdder();
+  final LongAdder helloTimeouts = new LongAdder();
   final LongAdder gaps = new LongAdder();
   final LongAdder duplicates = new LongAdder();
   final LongAdder reordered = new LongAdder();
@@ -28,8 +29,14 @@ public final class ClientStats {
     return disconnects.sum();
   }
 
+  /** Dials that failed: refused, no upgrade answer in time, or the upgrade refused. */
   public long connectFailures() {
     return connectFailures.sum();
+  }
+
+  /** Connections closed by the client because no welcome came within its hello timeout. */
+  public long helloTimeouts() {
+    return helloTimeouts.sum();
   }
 
   /** Offsets of durable topics never received. */

@@ -252,6 +252,7 @@ public final class Session implements Wire.Listener {
 
   private void helloExpired() {
     if (state == State.CONNECTING && wire != null) {
+      stats.helloTimeouts.increment();
       wire.close((short) 1000, "no welcome");
     }
   }

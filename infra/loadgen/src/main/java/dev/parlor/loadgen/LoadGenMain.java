@@ -76,6 +76,8 @@ public final class LoadGenMain {
       JsonObject figures = SCENARIOS.get(options.scenario()).get().run(vertx, client, options, metrics);
       figures.put("clientGaps", client.stats().gaps()).put("clientDuplicates", client.stats().duplicates())
         .put("clientReconnects", client.stats().reconnects()).put("clientTimeouts", client.stats().timeouts())
+        .put("clientConnectFailures", client.stats().connectFailures())
+        .put("clientHelloTimeouts", client.stats().helloTimeouts())
         .put("cpuCores", metrics.cores());
       return Report.build(options.scenario(), options, metrics, figures.getDouble("measuredSeconds", 0.0), figures,
         loadBefore);
