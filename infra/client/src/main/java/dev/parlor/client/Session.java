@@ -32,6 +32,8 @@ public final class Session implements Wire.Listener {
   private int gateway;
   /** Dials so far: the answer to a dial that was given up is closed. */
   private int dials;
+  /** Dials in a row whose upgrade went unanswered: each waits twice as long as the one before, up to 4 times. */
+  private int unansweredDials;
   /** Welcomes so far: a retry scheduled on one connection does nothing on the next. */
   private int connections;
   private State state = State.NEW;
@@ -220,11 +222,14 @@ public final class Session implements Wire.Listener {
     String target = hinted != null ? hinted : client.gateway(gateway);
     int dial = ++dials;
     // The socket's own connect timeout covers TCP only: an upgrade request that is never answered ends like any
-    // request, after the request timeout.
-    long upgradeMs = client.options().requestTimeoutMs();
+    // request, after the request timeout. Dialling again sooner than a busy gateway answers only adds to its queue
+    // (in a reconnect storm the upgrades it finally answers find nobody waiting): each unanswered dial in a row
+    // waits twice as long as the one before, up to four times the request timeout.
+    long upgradeMs = client.options().requestTimeoutMs() << Math.min(unansweredDials, 2);
     setTimer(upgradeMs, () -> {
       if (state == State.CONNECTING && wire == null && dials == dial) {
         stats.connectFailures.increment();
+        unansweredDials++;
         gateway++;
         closed(-1, "no upgrade answer in " + upgradeMs + " ms");
       }
@@ -242,6 +247,7 @@ public final class Session implements Wire.Listener {
         closed(-1, String.valueOf(ar.cause().getMessage()));
         return;
       }
+      unansweredDials = 0;
       wire = client.options().transport() == Transport.SOCKJS ? SockJsWire.attach(ar.result(), this)
         : WebSocketWire.attach(ar.result(), this);
       lastHeard = System.nanoTime();
