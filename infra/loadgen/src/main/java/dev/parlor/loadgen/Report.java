@@ -45,7 +45,9 @@ public final class Report {
 
   /**
    * Several processes' reports of one run as one: counters, figures ending in "PerSecond" or "Count" and each
-   * process's client tallies (gaps, timeouts, disconnects…) add up; "…Ms" figures keep their maximum; histograms merge.
+   * process's client tallies (gaps, timeouts, disconnects…) add up; "…Ms", "seconds…" and "…Seconds" figures keep
+   * their maximum (a negative one, a time never reached, wins); a yes/no figure is yes only if it is yes in every
+   * process; histograms merge.
    */
   static JsonObject merge(JsonArray reports) {
     JsonObject first = reports.getJsonObject(0);
@@ -69,6 +71,13 @@ public final class Report {
           figures.put(key, figures.getDouble(key, 0.0) + n.doubleValue());
         } else if (value instanceof Number n && key.endsWith("Ms")) {
           figures.put(key, Math.max(figures.getDouble(key, 0.0), n.doubleValue()));
+        } else if (value instanceof Number n && (key.startsWith("seconds") || key.endsWith("Seconds"))
+            && figures.containsKey(key)) {
+          // The run lasts as long as its slowest process; a negative time (never reached) stays negative.
+          double was = figures.getDouble(key);
+          figures.put(key, was < 0 || n.doubleValue() < 0 ? -1.0 : Math.max(was, n.doubleValue()));
+        } else if (value instanceof Boolean b && figures.containsKey(key)) {
+          figures.put(key, b && figures.getBoolean(key)); // e.g. allResumed: only if every process's did
         } else if (!figures.containsKey(key)) {
           figures.put(key, value);
         }

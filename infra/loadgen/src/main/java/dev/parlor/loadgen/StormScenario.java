@@ -59,6 +59,13 @@ final class StormScenario implements Scenario {
         public void error(ClientError error) {
           metrics.error(error); // a refused resubscribe (the client retries the busy ones)
         }
+
+        @Override
+        public void disconnected(int code, String reason, boolean willRetry) {
+          // Why connections ended during the storm (the drop itself included), so a slow storm says where it lost
+          // time: "no upgrade answer", refused dials, closes by the gateway. Numbers are left out so reasons group.
+          metrics.count("ended " + code + " " + String.valueOf(reason).replaceAll("[0-9.:/]+", "#"));
+        }
       }, metrics);
     if (sessions.size() < count) {
       throw new IllegalStateException("only " + sessions.size() + " of " + count + " sessions connected");

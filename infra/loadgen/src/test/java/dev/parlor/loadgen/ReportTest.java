@@ -37,4 +37,25 @@ class ReportTest {
     assertEquals(16_000L, merged.getJsonObject("figures").getLong("clientHeapPerSessionBytes"), "a per-session figure");
     assertTrue(Report.text(merged).contains("move"));
   }
+
+  @Test
+  void aMergedRunLastsAsLongAsItsSlowestProcessAndIsCompleteOnlyIfEveryProcessIs() {
+    JsonObject fast = storm("p0", true, 16.1);
+    JsonObject slow = storm("p1", true, 17.3);
+    JsonObject unfinished = storm("p2", false, -1);
+    JsonObject both = Report.merge(new JsonArray().add(fast).add(slow)).getJsonObject("figures");
+    assertEquals(17.3, both.getDouble("secondsUntilAllResumed"), "the slower process, whichever comes first");
+    assertEquals(17.3, Report.merge(new JsonArray().add(slow).add(fast)).getJsonObject("figures")
+      .getDouble("secondsUntilAllResumed"));
+    assertEquals(true, both.getBoolean("allResumed"));
+    JsonObject partial = Report.merge(new JsonArray().add(fast).add(unfinished)).getJsonObject("figures");
+    assertEquals(false, partial.getBoolean("allResumed"), "one process that did not finish: the run did not");
+    assertEquals(-1.0, partial.getDouble("secondsUntilAllResumed"), "never reached stays never reached");
+  }
+
+  private static JsonObject storm(String label, boolean allResumed, double seconds) {
+    Metrics metrics = new Metrics();
+    return Report.build("storm", LoadOptions.parse("--label", label), metrics, Math.abs(seconds),
+      new JsonObject().put("allResumed", allResumed).put("secondsUntilAllResumed", seconds), "0.1 0.1 0.1");
+  }
 }
