@@ -2,17 +2,22 @@ package dev.parlor.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parlor.contracts.Addresses;
+import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.testkit.WsClient;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -346,6 +351,103 @@ class TopicsConformanceTest {
       .put("topic", "presence:one-more")).getString("code"));
     assertEquals("reply", alice.client().request("subscribe", new JsonObject().put("topic", "presence:r0"))
       .getString("type"), "a followed topic can still be resubscribed");
+  }
+
+
+  @Test
+  void spectatorsResumingAGameFromTheSameOffsetShareOneRequestWhileAPlayerAsksForItsOwnView() throws Exception {
+    String gameId = "shared1";
+    GatewayNodeFixture.Session bob = gateway.connect("Bob");
+    GatewayNodeFixture.Session carol = gateway.connect("Carol");
+    GatewayNodeFixture.Session dave = gateway.connect("Dave");
+    BlockingQueue<Message<JsonObject>> asked = new LinkedBlockingQueue<>();
+    MessageConsumer<JsonObject> service = holdGameSubscribes(asked);
+    try {
+      subscribeFrom0(alice.client(), gameId, "a");
+      Message<JsonObject> first = asked.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first, "Alice's subscribe reaches the game-service");
+      assertEquals(alice.userId(), Caller.fromHeaders(first.headers()).userId());
+      for (GatewayNodeFixture.Session late : List.of(bob, carol, dave)) {
+        subscribeFrom0(late.client(), gameId, "s");
+      }
+      for (GatewayNodeFixture.Session late : List.of(bob, carol, dave)) {
+        late.client().request("ping", new JsonObject()); // its subscribe was handled before this ping
+      }
+      assertNull(asked.poll(300, TimeUnit.MILLISECONDS), "the others wait for the answer in flight");
+      JsonObject game = new JsonObject().put("gameId", gameId).put("visibility", "public")
+        .put("players", new JsonArray().add(player(dave.userId())).add(player("erin")));
+      first.reply(resumed(game));
+      for (WsClient spectator : List.of(alice.client(), bob.client(), carol.client())) {
+        JsonObject reply = spectator.replyTo(spectator == alice.client() ? "a" : "s");
+        assertEquals("reply", reply.getString("type"), reply.encode());
+        assertEquals(game, reply.getJsonObject("result").getJsonObject("snapshot").getJsonObject("game"));
+        assertEquals(true, reply.getJsonObject("result").getBoolean("recovered"));
+        assertEquals(1, nextEvent(spectator).getLong("offset"), "the replayed event, to each");
+      }
+      Message<JsonObject> own = asked.poll(10, TimeUnit.SECONDS);
+      assertNotNull(own, "Dave, a player of the game in that answer, is not given a spectator's view");
+      assertEquals(dave.userId(), Caller.fromHeaders(own.headers()).userId());
+      JsonObject playerView = game.copy().put("inviteCode", "K7Q2");
+      own.reply(resumed(playerView));
+      assertEquals(playerView, dave.client().replyTo("s").getJsonObject("result").getJsonObject("snapshot")
+        .getJsonObject("game"));
+      assertNull(asked.poll(300, TimeUnit.MILLISECONDS), "two requests for four subscribes");
+    } finally {
+      service.unregister();
+      for (GatewayNodeFixture.Session s : List.of(bob, carol, dave)) {
+        s.client().close();
+      }
+    }
+  }
+
+  @Test
+  void aFailedSharedGameSubscribeIsNotPassedOnTheOthersAskAgain() throws Exception {
+    String gameId = "shared2";
+    GatewayNodeFixture.Session bob = gateway.connect("Bob");
+    BlockingQueue<Message<JsonObject>> asked = new LinkedBlockingQueue<>();
+    MessageConsumer<JsonObject> service = holdGameSubscribes(asked);
+    try {
+      subscribeFrom0(alice.client(), gameId, "a");
+      Message<JsonObject> first = asked.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first);
+      subscribeFrom0(bob.client(), gameId, "b");
+      bob.client().request("ping", new JsonObject());
+      assertNull(asked.poll(300, TimeUnit.MILLISECONDS), "Bob waits for Alice's answer");
+      first.fail(ErrorCode.FORBIDDEN.failureCode(), "a private game is for its players");
+      assertEquals("forbidden", alice.client().replyTo("a").getString("code"));
+      Message<JsonObject> again = asked.poll(10, TimeUnit.SECONDS);
+      assertNotNull(again, "a refusal may be Alice's alone: Bob asks for himself");
+      assertEquals(bob.userId(), Caller.fromHeaders(again.headers()).userId());
+      again.reply(resumed(new JsonObject().put("gameId", gameId).put("visibility", "private")
+        .put("players", new JsonArray().add(player(bob.userId())))));
+      assertEquals("reply", bob.client().replyTo("b").getString("type"));
+    } finally {
+      service.unregister();
+      bob.client().close();
+    }
+  }
+
+  /** Stands in for the game-service, holding every subscribe until the test answers it. */
+  private static MessageConsumer<JsonObject> holdGameSubscribes(BlockingQueue<Message<JsonObject>> asked)
+      throws Exception {
+    MessageConsumer<JsonObject> consumer = gateway.node.vertx().eventBus().consumer(Addresses.Game.SUBSCRIBE,
+      asked::add);
+    consumer.completion().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return consumer;
+  }
+
+  private static void subscribeFrom0(WsClient client, String gameId, String id) {
+    client.send(new JsonObject().put("type", "subscribe").put("id", id).put("topic", "game:" + gameId)
+      .put("since", 0).put("epoch", "e1"));
+  }
+
+  private static JsonObject player(String userId) {
+    return new JsonObject().put("userId", userId).put("name", userId).put("mark", "X");
+  }
+
+  private static JsonObject resumed(JsonObject game) {
+    return new JsonObject().put("snapshot", new JsonObject().put("game", game)).put("offset", 1).put("epoch", "e1")
+      .put("recovered", true).put("events", new JsonArray().add(gameEvent(1)));
   }
 
   static JsonObject gameEvent(long offset) {

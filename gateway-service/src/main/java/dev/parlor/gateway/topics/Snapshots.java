@@ -8,17 +8,30 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a subscribe's answer comes from: the gateway's own user log, or the service that owns the topic (which also
  * authorizes game subscribers). Failures are the services' typed failures, decoded by the caller.
+ *
+ * <p>Spectators of one game who resume from the same offset at once (a popular game's watchers after a network
+ * blip, a reconnect storm) share one request to the game-service: a game subscribe asked while the same one
+ * ({@code gameId}, {@code since}, {@code epoch}) is in flight on this event loop waits for that answer and takes it
+ * if it was made for the same view — the caller is a player of the game in that answer exactly when the first
+ * asker was (players see the invite code; a private game answers players only). Otherwise, or if the shared request
+ * failed, it asks on its own. Sharing keeps the subscribe's guarantee: the shared request was sent after the topic's
+ * consumer on this event loop was registered (every subscribe waits for that first), so no event falls between the
+ * answer and the live feed. One instance per event loop; used there only.
  */
 public final class Snapshots {
 
   private final EventBus eventBus;
   private final UserTopicLog userLog;
   private final long timeoutMs;
+  /** Game subscribes in flight, by gameId, since and epoch. */
+  private final Map<Key, Shared> inFlight = new HashMap<>();
 
   public Snapshots(EventBus eventBus, UserTopicLog userLog, long timeoutMs) {
     this.eventBus = eventBus;
@@ -33,17 +46,55 @@ public final class Snapshots {
       case CANARY -> Future.failedFuture(new IllegalArgumentException("the canary topic has no snapshot"));
       case PRESENCE -> request(caller, Addresses.Presence.SNAPSHOT, new JsonObject().put("room", topic.id()))
         .map(Snapshot::ephemeral);
-      case GAME -> {
-        JsonObject body = new JsonObject().put("gameId", topic.id());
-        if (since != null) {
-          body.put("since", since);
-        }
-        if (epoch != null) {
-          body.put("epoch", epoch);
-        }
-        yield request(caller, Addresses.Game.SUBSCRIBE, body).map(reply -> game(topic, reply, since));
-      }
+      case GAME -> gameAnswer(caller, topic, since, epoch).map(reply -> game(topic, reply, since));
     };
+  }
+
+  private Future<JsonObject> gameAnswer(Caller caller, TopicName topic, Long since, String epoch) {
+    Key key = new Key(topic.id(), since, epoch);
+    Shared shared = inFlight.get(key);
+    if (shared != null) {
+      return shared.answer.transform(first -> first.succeeded()
+        && isPlayer(first.result(), caller.userId()) == isPlayer(first.result(), shared.askedBy)
+        ? Future.succeededFuture(first.result()) : askGame(caller, topic, since, epoch));
+    }
+    Future<JsonObject> answer = askGame(caller, topic, since, epoch);
+    Shared mine = new Shared(caller.userId(), answer);
+    inFlight.put(key, mine);
+    answer.onComplete(done -> inFlight.remove(key, mine));
+    return answer;
+  }
+
+  private Future<JsonObject> askGame(Caller caller, TopicName topic, Long since, String epoch) {
+    JsonObject body = new JsonObject().put("gameId", topic.id());
+    if (since != null) {
+      body.put("since", since);
+    }
+    if (epoch != null) {
+      body.put("epoch", epoch);
+    }
+    return request(caller, Addresses.Game.SUBSCRIBE, body);
+  }
+
+  /** Whether the game in a subscribe answer has {@code userId} among its players. */
+  private static boolean isPlayer(JsonObject reply, String userId) {
+    JsonObject snapshot = reply.getJsonObject("snapshot");
+    JsonObject game = snapshot == null ? null : snapshot.getJsonObject("game");
+    JsonArray players = game == null ? null : game.getJsonArray("players");
+    if (players != null) {
+      for (Object player : players) {
+        if (player instanceof JsonObject p && userId.equals(p.getString("userId"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private record Key(String gameId, Long since, String epoch) {
+  }
+
+  private record Shared(String askedBy, Future<JsonObject> answer) {
   }
 
   private static Snapshot game(TopicName topic, JsonObject reply, Long since) {
