@@ -363,10 +363,7 @@ class TopicsConformanceTest {
     BlockingQueue<Message<JsonObject>> asked = new LinkedBlockingQueue<>();
     MessageConsumer<JsonObject> service = holdGameSubscribes(asked);
     try {
-      subscribeFrom0(alice.client(), gameId, "a");
-      Message<JsonObject> first = asked.poll(10, TimeUnit.SECONDS);
-      assertNotNull(first, "Alice's subscribe reaches the game-service");
-      assertEquals(alice.userId(), Caller.fromHeaders(first.headers()).userId());
+      Message<JsonObject> first = aliceAsksFirst(gameId, asked);
       for (GatewayNodeFixture.Session late : List.of(bob, carol, dave)) {
         subscribeFrom0(late.client(), gameId, "s");
       }
@@ -407,9 +404,7 @@ class TopicsConformanceTest {
     BlockingQueue<Message<JsonObject>> asked = new LinkedBlockingQueue<>();
     MessageConsumer<JsonObject> service = holdGameSubscribes(asked);
     try {
-      subscribeFrom0(alice.client(), gameId, "a");
-      Message<JsonObject> first = asked.poll(10, TimeUnit.SECONDS);
-      assertNotNull(first);
+      Message<JsonObject> first = aliceAsksFirst(gameId, asked);
       subscribeFrom0(bob.client(), gameId, "b");
       bob.client().request("ping", new JsonObject());
       assertNull(asked.poll(300, TimeUnit.MILLISECONDS), "Bob waits for Alice's answer");
@@ -434,6 +429,16 @@ class TopicsConformanceTest {
       asked::add);
     consumer.completion().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return consumer;
+  }
+
+  /** Alice subscribes (id "a") from offset 0; answers her request, held by the stand-in game-service. */
+  private Message<JsonObject> aliceAsksFirst(String gameId, BlockingQueue<Message<JsonObject>> asked)
+      throws InterruptedException {
+    subscribeFrom0(alice.client(), gameId, "a");
+    Message<JsonObject> first = asked.poll(10, TimeUnit.SECONDS);
+    assertNotNull(first, "Alice's subscribe reaches the game-service");
+    assertEquals(alice.userId(), Caller.fromHeaders(first.headers()).userId());
+    return first;
   }
 
   private static void subscribeFrom0(WsClient client, String gameId, String id) {
