@@ -49,10 +49,10 @@ public final class ParlorClient {
       bound -> ThreadLocalRandom.current().nextLong(bound + 1));
     List<String> sources = options.localAddresses().isEmpty() ? java.util.Collections.singletonList(null)
       : options.localAddresses();
+    // TCP connect: at least 10 s, longer when requests may take longer (a load process holding thousands of
+    // sessions on a busy machine sees its own connects complete late).
+    int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(10_000, options.requestTimeoutMs()));
     for (String source : sources) {
-      // TCP connect: at least 10 s, longer when requests may take longer (a load process holding thousands of
-      // sessions on a busy machine sees its own connects complete late).
-      int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(10_000, options.requestTimeoutMs()));
       WebSocketClientOptions ws = new WebSocketClientOptions().setMaxConnections(Integer.MAX_VALUE)
         .setConnectTimeout(connectMs).setMaxMessageSize(1 << 20).setMaxFrameSize(1 << 20);
       HttpClientOptions rest = new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(true);
