@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parlor.testkit.TestCluster;
 import dev.parlor.testkit.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,8 @@ class SuiteJarIT {
 
   @Test
   void suiteStartsServesSurvivesAKilledSecondGameServiceAndStopsCleanly() throws Exception {
-    int clusterPort = 30_000 + ThreadLocalRandom.current().nextInt(500) * 20;
+    // The default port-count is 20; the range stays clear of the ports freePort() hands out below.
+    int clusterPort = TestCluster.basePort(20);
     Map<String, String> cluster = Map.of(
       "PARLOR_CLUSTER_NAME", "it-" + UUID.randomUUID(),
       "PARLOR_CLUSTER_PORT", String.valueOf(clusterPort),

@@ -17,10 +17,21 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class TestCluster implements AutoCloseable {
 
   private static final int PORT_COUNT = 10;
+  private static final int FIRST_PORT = 20_000;
+  private static final int FIRST_EPHEMERAL_PORT = 32_768;
 
   private final String name = "test-" + UUID.randomUUID();
-  private final int basePort = 20_000 + ThreadLocalRandom.current().nextInt(2_000) * PORT_COUNT;
+  private final int basePort = basePort(PORT_COUNT);
   private final List<ParlorRuntime> nodes = new ArrayList<>();
+
+  /**
+   * A random first port for a cluster that takes {@code count} ports, all below Linux's ephemeral range (32768 and
+   * up), where ports bound to 0 and outgoing connections land. Hazelcast's join probes every port of its range; one
+   * held by a Redis or an HTTP server takes the probe and never answers, and the join then waits a minute.
+   */
+  public static int basePort(int count) {
+    return FIRST_PORT + ThreadLocalRandom.current().nextInt((FIRST_EPHEMERAL_PORT - FIRST_PORT) / count) * count;
+  }
 
   /** Settings for a node of this cluster; pass them with more overrides to {@link #start}. */
   public JsonObject settings() {
