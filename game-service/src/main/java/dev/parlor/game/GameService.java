@@ -21,7 +21,6 @@ import dev.parlor.runtime.ServiceContext;
 import dev.parlor.runtime.config.ServiceConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import java.util.List;
 
 /**
  * The game-service: owns lobby, matchmaking and games; all state in Redis under {@code game:}, {@code lobby:} and
@@ -43,7 +42,7 @@ public final class GameService implements ParlorService {
     UserDelivery delivery = new UserDelivery(context.vertx(), context.requestTimeoutMs(),
       config.getInt(GameSettings.MATCHED_DELIVERY_ATTEMPTS), config.getLong(GameSettings.MATCHED_DELIVERY_BACKOFF_MS));
     GameMetrics metrics = new GameMetrics(context.metrics());
-    GameStats stats = new GameStats(context.redis(), List.of(RuleBook.kinds().split(", ")), context.metrics());
+    GameStats stats = new GameStats(context.redis(), RuleBook.kinds(), context.metrics());
     context.beaconStats(stats::read);
     Matchmaker matchmaker = new Matchmaker(new RedisMatchQueue(context.redis()), delivery,
       new Publisher(context.vertx().eventBus()), silenceMs, metrics);

@@ -14,7 +14,6 @@ import dev.parlor.runtime.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Quick match: queues a player or pairs them with the longest-waiting one in a new game that starts at once (the
@@ -75,6 +74,6 @@ public final class Matchmaker {
 
   /** Takes a user whose sessions are all gone out of every queue. */
   public Future<Void> dropUser(String userId) {
-    return queue.drop(List.of(RuleBook.kinds().split(", ")), userId);
+    return queue.drop(RuleBook.kinds(), userId);
   }
 }

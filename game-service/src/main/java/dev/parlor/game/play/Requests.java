@@ -21,7 +21,7 @@ public final class Requests {
   public static GameRules kind(JsonObject args) {
     GameRules rules = RuleBook.of(args.getValue("kind") instanceof String s ? s : null);
     if (rules == null) {
-      throw invalid("kind must be one of " + RuleBook.kinds());
+      throw invalid("kind must be one of " + RuleBook.kindsText());
     }
     return rules;
   }

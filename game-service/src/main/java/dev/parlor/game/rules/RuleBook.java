@@ -10,6 +10,8 @@ public final class RuleBook {
 
   private static final Map<String, GameRules> RULES = List.<GameRules>of(new TicTacToe(), new ConnectFour()).stream()
     .collect(Collectors.toUnmodifiableMap(GameRules::kind, Function.identity()));
+  private static final List<String> KINDS = RULES.keySet().stream().sorted().toList();
+  private static final String KINDS_TEXT = String.join(", ", KINDS);
 
   private RuleBook() {
   }
@@ -19,8 +21,13 @@ public final class RuleBook {
     return kind == null ? null : RULES.get(kind);
   }
 
-  /** The kinds, for error messages and docs. */
-  public static String kinds() {
-    return String.join(", ", RULES.keySet().stream().sorted().toList());
+  /** Every kind, in alphabetical order. */
+  public static List<String> kinds() {
+    return KINDS;
+  }
+
+  /** The kinds as one text, for error messages and docs. */
+  public static String kindsText() {
+    return KINDS_TEXT;
   }
 }
