@@ -6,6 +6,7 @@ import dev.parlor.contracts.protocol.CloseCodes;
 import dev.parlor.contracts.protocol.Ops;
 import dev.parlor.gateway.topics.Snapshot;
 import dev.parlor.runtime.Ids;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -182,6 +183,15 @@ public final class ClientSession {
   void reply(String re, JsonObject result) {
     if (re != null && state == State.OPEN) {
       deliver(new JsonObject().put("type", Ops.REPLY).put("re", re).put("result", result).encode(),
+        Outbound.Kind.CONTROL);
+    }
+  }
+
+  /** A reply whose result is JSON text already (a subscribe's, whose snapshot many replies share). */
+  void replyText(String re, String result) {
+    if (re != null && state == State.OPEN) {
+      deliver(new StringBuilder(result.length() + re.length() + 32).append("{\"type\":\"").append(Ops.REPLY)
+        .append("\",\"re\":").append(Json.encode(re)).append(",\"result\":").append(result).append('}').toString(),
         Outbound.Kind.CONTROL);
     }
   }

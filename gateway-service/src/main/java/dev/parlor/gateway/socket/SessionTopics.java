@@ -117,7 +117,7 @@ final class SessionTopics {
         }
         return;
       }
-      session.reply(id, result.result().result(topic.name()));
+      session.replyText(id, result.result().resultText(topic.name()));
       sub.endCatchUp(result.result(), from);
     });
   }

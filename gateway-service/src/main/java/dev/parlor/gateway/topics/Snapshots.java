@@ -46,23 +46,24 @@ public final class Snapshots {
       case CANARY -> Future.failedFuture(new IllegalArgumentException("the canary topic has no snapshot"));
       case PRESENCE -> request(caller, Addresses.Presence.SNAPSHOT, new JsonObject().put("room", topic.id()))
         .map(Snapshot::ephemeral);
-      case GAME -> gameAnswer(caller, topic, since, epoch).map(reply -> game(topic, reply, since));
+      case GAME -> gameSnapshot(caller, topic, since, epoch);
     };
   }
 
-  private Future<JsonObject> gameAnswer(Caller caller, TopicName topic, Long since, String epoch) {
+  private Future<Snapshot> gameSnapshot(Caller caller, TopicName topic, Long since, String epoch) {
     Key key = new Key(topic.id(), since, epoch);
     Shared shared = inFlight.get(key);
     if (shared != null) {
       return shared.answer.transform(first -> first.succeeded()
         && isPlayer(first.result(), caller.userId()) == isPlayer(first.result(), shared.askedBy)
-        ? Future.succeededFuture(first.result()) : askGame(caller, topic, since, epoch));
+        ? shared.snapshot : askGame(caller, topic, since, epoch).map(reply -> game(topic, reply, since)));
     }
     Future<JsonObject> answer = askGame(caller, topic, since, epoch);
-    Shared mine = new Shared(caller.userId(), answer);
+    // Mapped once: every subscriber it serves gets the same events and the same encoded snapshot.
+    Shared mine = new Shared(caller.userId(), answer, answer.map(reply -> game(topic, reply, since)));
     inFlight.put(key, mine);
     answer.onComplete(done -> inFlight.remove(key, mine));
-    return answer;
+    return mine.snapshot;
   }
 
   private Future<JsonObject> askGame(Caller caller, TopicName topic, Long since, String epoch) {
@@ -94,7 +95,7 @@ public final class Snapshots {
   private record Key(String gameId, Long since, String epoch) {
   }
 
-  private record Shared(String askedBy, Future<JsonObject> answer) {
+  private record Shared(String askedBy, Future<JsonObject> answer, Future<Snapshot> snapshot) {
   }
 
   private static Snapshot game(TopicName topic, JsonObject reply, Long since) {
