@@ -32,6 +32,8 @@ class ClusteringTest {
     assertFalse(hazelcast.getMultiMapConfig("__vertx.subs").isStatisticsEnabled(),
       "statistics of the subscription multimap walk every consumer of the cluster every 5 s");
     assertFalse(hazelcast.getMetricsConfig().getManagementCenterConfig().isEnabled());
+    assertEquals("OFF", hazelcast.getProperty("hazelcast.health.monitoring.level"),
+      "the health monitor renders every metric under load for a log level Parlor drops");
   }
 
   @Test
@@ -57,5 +59,6 @@ class ClusteringTest {
     assertEquals("parlor-cluster.parlor.svc.cluster.local", join.getKubernetesConfig().getProperty("service-dns"));
     assertTrue(hazelcast.getMultiMapConfigs().containsKey("__vertx.subs"), "Vert.x needs its subscription multimap");
     assertFalse(hazelcast.getMultiMapConfig("__vertx.subs").isStatisticsEnabled());
+    assertEquals("OFF", hazelcast.getProperty("hazelcast.health.monitoring.level"));
   }
 }
