@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
@@ -21,23 +22,32 @@ import java.util.regex.Pattern;
  * jitter), each resuming both topics with {@code since}. Measures the time until every session has resumed every
  * topic, each session's own time, how many resumed with {@code recovered:false}, gaps and repeats.
  *
- * <p>Options: {@code --sessions 2000 --duration 30} (the longest wait for the storm to settle), and
- * {@code --drop-at-epoch-ms T} to drop at wall-clock time T (several processes at once).
+ * <p>Options: {@code --sessions 2000 --duration 30} (the longest wait for a storm to settle), and
+ * {@code --drop-at-epoch-ms T} to drop at wall-clock time T (several processes at once). {@code --warmup-storms K}
+ * (0-5, default 0) runs K whole storms first, unmeasured, then waits {@code --settle-seconds} (default 20): a storm
+ * is the first time the services run their close and resume paths, so on a fresh cluster it measures the JIT
+ * compiling them as much as the work itself, which a long-running cluster has long since compiled.
+ * {@code recoveredFalseCount} and {@code gaps} count every storm of the run, warm-ups included.
  */
 final class StormScenario implements Scenario {
 
   private static final int TOPICS = 2;
+  private static final int MAX_WARMUP_STORMS = 5;
   /** Numbers, addresses and ports in a close reason, left out so that reasons group (compiled once, not per close). */
   private static final Pattern NUMBERS = Pattern.compile("[0-9.:/]+");
 
   @Override
   public JsonObject run(Vertx vertx, ParlorClient client, LoadOptions options, Metrics metrics) throws Exception {
     int count = options.integer("sessions", 2000);
+    int warmups = options.integer("warmup-storms", 0);
+    if (warmups < 0 || warmups > MAX_WARMUP_STORMS) {
+      throw new IllegalArgumentException("warmup-storms: 0.." + MAX_WARMUP_STORMS);
+    }
     options.requireConnections(count + 2L * gamesFor(count));
     AtomicIntegerArray resumedTopics = new AtomicIntegerArray(count);
     long[] dropAt = {0};
     LongAdder notRecovered = new LongAdder();
-    CountDownLatch allResumed = new CountDownLatch(count);
+    AtomicReference<CountDownLatch> allResumed = new AtomicReference<>(new CountDownLatch(count));
     List<Session> sessions = Population.connect(client, count, "s", options.integer("in-flight", 200),
       i -> new SessionListener() {
         @Override
@@ -47,7 +57,7 @@ final class StormScenario implements Scenario {
           }
           if (resumedTopics.incrementAndGet(i) == TOPICS) {
             metrics.since("resume", dropAt[0]);
-            allResumed.countDown();
+            allResumed.get().countDown();
           }
         }
 
@@ -75,7 +85,7 @@ final class StormScenario implements Scenario {
     }
     List<Session> players = Population.connect(client, 2 * gamesFor(count), "p", 50, i -> null, metrics);
     List<String> games = new ArrayList<>();
-    List<Session> movers = new ArrayList<>();
+    List<Session[]> turns = new ArrayList<>();
     for (int g = 0; g < gamesFor(count); g++) {
       JsonObject created = Scenario.await(players.get(2 * g).request("game.create",
         new JsonObject().put("kind", "connect4").put("visibility", "public")), 30);
@@ -84,7 +94,9 @@ final class StormScenario implements Scenario {
         new JsonObject().put("gameId", gameId)), 30);
       boolean creatorFirst = players.get(2 * g).guest().userId()
         .equals(joined.getJsonObject("game").getString("turn"));
-      movers.add(players.get(creatorFirst ? 2 * g : 2 * g + 1));
+      Session first = players.get(creatorFirst ? 2 * g : 2 * g + 1);
+      Session second = players.get(creatorFirst ? 2 * g + 1 : 2 * g);
+      turns.add(new Session[] {first, second});
       games.add(gameId);
     }
     List<Future<?>> subscribed = new ArrayList<>();
@@ -94,6 +106,37 @@ final class StormScenario implements Scenario {
     }
     Scenario.await(Future.all(subscribed), 120);
     long gapsBefore = client.stats().gaps();
+    Runnable storm = new Runnable() {
+      private int round;
+
+      @Override
+      public void run() {
+        for (int i = 0; i < count; i++) {
+          resumedTopics.set(i, 0);
+        }
+        allResumed.set(new CountDownLatch(count));
+        dropAt[0] = System.nanoTime();
+        sessions.forEach(Session::dropConnection);
+        for (int g = 0; g < games.size(); g++) {
+          // One move in every game while its watchers are away: the resume must bring it. The players take turns
+          // from one storm to the next, each in a column of its own (no four in a row within six storms).
+          Session mover = turns.get(g)[round % 2];
+          mover.request("game.move", new JsonObject().put("gameId", games.get(g))
+            .put("move", new JsonObject().put("column", round))).onFailure(metrics::error);
+        }
+        round++;
+      }
+    };
+    for (int w = 0; w < warmups; w++) {
+      storm.run();
+      if (!allResumed.get().await(options.integer("duration", 30), TimeUnit.SECONDS)) {
+        throw new IllegalStateException("warm-up storm " + (w + 1) + " did not settle: "
+          + allResumed.get().getCount() + " of " + count + " sessions not resumed");
+      }
+    }
+    if (warmups > 0) {
+      Thread.sleep(options.integer("settle-seconds", 20) * 1000L);
+    }
     long dropAtMs = Long.parseLong(options.string("drop-at-epoch-ms", "0"));
     if (dropAtMs > 0) {
       // Several load processes drop their sessions at one agreed instant (run-many passes the same value to each).
@@ -104,22 +147,17 @@ final class StormScenario implements Scenario {
       Thread.sleep(wait);
     }
     metrics.startMeasuring();
-    dropAt[0] = System.nanoTime();
-    sessions.forEach(Session::dropConnection);
-    for (int g = 0; g < games.size(); g++) {
-      // One move in every game while its watchers are away: the resume must bring it.
-      movers.get(g).request("game.move", new JsonObject().put("gameId", games.get(g))
-        .put("move", new JsonObject().put("column", 0))).onFailure(metrics::error);
-    }
-    boolean settled = allResumed.await(options.integer("duration", 30), TimeUnit.SECONDS);
+    storm.run();
+    boolean settled = allResumed.get().await(options.integer("duration", 30), TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - dropAt[0]) / 1e9;
     metrics.stopMeasuring();
     Population.closeAll(sessions);
     Population.closeAll(players);
     return new JsonObject()
       .put("sessionsCount", (long) count)
+      .put("warmupStorms", (long) warmups)
       .put("allResumed", settled)
-      .put("resumedCount", count - allResumed.getCount())
+      .put("resumedCount", count - allResumed.get().getCount())
       .put("secondsUntilAllResumed", settled ? seconds : -1)
       .put("recoveredFalseCount", notRecovered.sum())
       .put("gaps", client.stats().gaps() - gapsBefore)

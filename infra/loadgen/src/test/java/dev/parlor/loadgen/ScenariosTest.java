@@ -76,6 +76,19 @@ class ScenariosTest {
   }
 
   @Test
+  void warmUpStormsRunWholeButOnlyTheLastStormIsMeasured() throws Exception {
+    JsonObject report = run("--scenario", "storm", "--sessions", "100", "--duration", "20", "--warmup-storms", "2",
+      "--settle-seconds", "0");
+    JsonObject figures = report.getJsonObject("figures");
+    assertEquals(true, figures.getBoolean("allResumed"), Report.text(report));
+    assertEquals(0L, figures.getLong("recoveredFalseCount"));
+    assertEquals(0L, figures.getLong("gaps"));
+    assertEquals(100L, count(report, "resume"), "one resume per session: the warm-ups are not measured");
+    // Three storms, three moves in the game, each by the player whose turn it was: none refused.
+    assertTrue(report.getJsonObject("errors").isEmpty(), Report.text(report));
+  }
+
+  @Test
   void presenceScenarioMeasuresDeliveriesToViewers() throws Exception {
     JsonObject report = run("--scenario", "presence", "--members", "20", "--viewers", "5", "--rate", "50",
       "--duration", "1");
