@@ -182,8 +182,7 @@ public final class ClientSession {
 
   void reply(String re, JsonObject result) {
     if (re != null && state == State.OPEN) {
-      deliver(new JsonObject().put("type", Ops.REPLY).put("re", re).put("result", result).encode(),
-        Outbound.Kind.CONTROL);
+      replyText(re, result.encode());
     }
   }
 

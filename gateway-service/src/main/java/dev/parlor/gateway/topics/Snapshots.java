@@ -56,14 +56,18 @@ public final class Snapshots {
     if (shared != null) {
       return shared.answer.transform(first -> first.succeeded()
         && isPlayer(first.result(), caller.userId()) == isPlayer(first.result(), shared.askedBy)
-        ? shared.snapshot : askGame(caller, topic, since, epoch).map(reply -> game(topic, reply, since)));
+        ? shared.snapshot : snapshotOf(topic, since, askGame(caller, topic, since, epoch)));
     }
     Future<JsonObject> answer = askGame(caller, topic, since, epoch);
     // Mapped once: every subscriber it serves gets the same events and the same encoded snapshot.
-    Shared mine = new Shared(caller.userId(), answer, answer.map(reply -> game(topic, reply, since)));
+    Shared mine = new Shared(caller.userId(), answer, snapshotOf(topic, since, answer));
     inFlight.put(key, mine);
     answer.onComplete(done -> inFlight.remove(key, mine));
     return mine.snapshot;
+  }
+
+  private static Future<Snapshot> snapshotOf(TopicName topic, Long since, Future<JsonObject> answer) {
+    return answer.map(reply -> game(topic, reply, since));
   }
 
   private Future<JsonObject> askGame(Caller caller, TopicName topic, Long since, String epoch) {
