@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code java -jar parlor-loadgen.jar --scenario games --url http://127.0.0.1:8081,http://127.0.0.1:8082
- * --sources 127.0.0.2-127.0.0.9 [--transport ws|sockjs] [--threads 2] [--json out.json] [scenario options]}, or
+ * --sources 127.0.0.2-127.0.0.9 [--transport ws|sockjs] [--threads 2] [--native-transport true|false] [--json out.json]
+ * [scenario options]}, or
  * {@code java -jar parlor-loadgen.jar merge out.json in1.json in2.json …}. Prints the report; exits 0 when the run
  * finished (errors are figures, not failures), 2 for bad options.
  */
@@ -61,7 +62,8 @@ public final class LoadGenMain {
   /** Runs one scenario in a Vert.x of its own and returns its report. */
   public static JsonObject run(LoadOptions options) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.integer("threads",
-      Runtime.getRuntime().availableProcessors())));
+      Runtime.getRuntime().availableProcessors()))
+      .setPreferNativeTransport(Boolean.parseBoolean(options.string("native-transport", "true"))));
     try {
       ClientOptions clientOptions = ClientOptions.of(options.gateways().get(0))
         .withGateways(options.gateways())
@@ -79,8 +81,10 @@ public final class LoadGenMain {
         .put("clientConnectFailures", client.stats().connectFailures())
         .put("clientHelloTimeouts", client.stats().helloTimeouts())
         .put("cpuCores", metrics.cores());
-      return Report.build(options.scenario(), options, metrics, figures.getDouble("measuredSeconds", 0.0), figures,
-        loadBefore);
+      JsonObject report = Report.build(options.scenario(), options, metrics, figures.getDouble("measuredSeconds", 0.0),
+        figures, loadBefore);
+      report.getJsonObject("machine").put("sockets", vertx.isNativeTransportEnabled() ? "epoll" : "nio");
+      return report;
     } finally {
       vertx.close();
     }

@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.core.transport.Transport;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -103,6 +104,10 @@ public final class ParlorRuntime implements AutoCloseable {
       }
       throw e;
     }
+    if (config.getBoolean(CommonSettings.NETWORK_NATIVE_TRANSPORT) && !vertx.isNativeTransportEnabled()) {
+      LOG.info("Sockets use Java NIO: the native transport is unavailable here ({})",
+        String.valueOf(vertx.unavailableNativeTransportCause()));
+    }
     ParlorRuntime runtime = new ParlorRuntime(vertx, config, redisProcess, redisUrl, metrics, leavingNodes);
     try {
       runtime.deployAll(services);
@@ -119,10 +124,14 @@ public final class ParlorRuntime implements AutoCloseable {
     if (!config.getBoolean(CommonSettings.CLUSTER_ENABLED)) {
       return Vertx.builder().with(options).build();
     }
-    // What Vertx.builder().buildClustered() does, plus the node selector that routes around leaving nodes.
+    // What Vertx.builder().buildClustered() does (the transport too), plus the node selector that routes around leaving nodes.
     VertxBootstrapImpl bootstrap = (VertxBootstrapImpl) VertxBootstrap.create().options(options)
       .clusterManager(Clustering.clusterManager(config, mayJoinLite));
     bootstrap.clusterNodeSelector(leavingNodes.selector());
+    Transport preferred = options.getPreferNativeTransport() ? Transport.nativeTransport() : null;
+    if (preferred != null) {
+      bootstrap.transport(preferred.implementation());
+    }
     return await(bootstrap.init().clusteredVertx());
   }
 
@@ -186,6 +195,11 @@ public final class ParlorRuntime implements AutoCloseable {
   /** This process's cluster node id (random when not clustered). */
   public String nodeId() {
     return nodeId;
+  }
+
+  /** What this process's sockets run on: {@code epoll} (Netty's native transport) or {@code nio}. */
+  public String transportName() {
+    return vertx.isNativeTransportEnabled() ? "epoll" : "nio";
   }
 
   /** The Redis URL in use: configured, or the one of the server started here. */

@@ -31,8 +31,8 @@ public final class ServiceMain {
       LOG.info("Stopping {}", names);
       runtime.close();
     }, "parlor-shutdown"));
-    LOG.info("{} ready in {} ms (Redis {}, node {})", names, (System.nanoTime() - started) / 1_000_000,
-      runtime.redisUrl(), runtime.vertx().isClustered() ? "clustered" : "local");
+    LOG.info("{} ready in {} ms (Redis {}, node {}, sockets on {})", names, (System.nanoTime() - started) / 1_000_000,
+      runtime.redisUrl(), runtime.vertx().isClustered() ? "clustered" : "local", runtime.transportName());
     return runtime;
   }
 }

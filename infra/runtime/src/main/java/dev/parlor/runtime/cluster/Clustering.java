@@ -33,14 +33,18 @@ public final class Clustering {
     return new HazelcastClusterManager(hazelcast);
   }
 
-  /** The event bus binds to the cluster host on an ephemeral port and advertises the public host when set. */
+  /**
+   * The event bus binds to the cluster host on an ephemeral port and advertises the public host when set; every socket
+   * uses the native transport when {@code network.native-transport} asks for it and it loads.
+   */
   public static VertxOptions vertxOptions(ServiceConfig config) {
     EventBusOptions eventBus = new EventBusOptions().setHost(config.getString(CommonSettings.CLUSTER_HOST)).setPort(0);
     String publicHost = config.getString(CommonSettings.CLUSTER_PUBLIC_HOST);
     if (!publicHost.isBlank()) {
       eventBus.setClusterPublicHost(publicHost);
     }
-    return new VertxOptions().setEventBusOptions(eventBus);
+    return new VertxOptions().setEventBusOptions(eventBus)
+      .setPreferNativeTransport(config.getBoolean(CommonSettings.NETWORK_NATIVE_TRANSPORT));
   }
 
   /**

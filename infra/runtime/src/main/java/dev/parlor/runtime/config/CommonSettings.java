@@ -27,6 +27,8 @@ public final class CommonSettings {
   public static final String REDIS_EMBEDDED_DIR = "redis.embedded.dir";
   public static final String REDIS_EMBEDDED_APPENDONLY = "redis.embedded.appendonly";
 
+  /** Sockets on Linux's epoll (Netty's native transport) when it loads; false, or where it does not: Java NIO. */
+  public static final String NETWORK_NATIVE_TRANSPORT = "network.native-transport";
   public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
   public static final String METRICS_ENABLED = "metrics.enabled";
   public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";
