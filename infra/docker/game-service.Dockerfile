@@ -1,8 +1,11 @@
 # Parlor game: build the jars first (mvn -B -q package -DskipTests), then from the repository root:
 #   docker build -f infra/docker/game-service.Dockerfile -t parlor/game-service .
-FROM eclipse-temurin:21-jre-alpine
+# Ubuntu (glibc), not Alpine: Netty's native epoll library, which the process uses for its sockets when it loads
+# (network.native-transport), is built against glibc; on musl it falls back to Java NIO.
+FROM eclipse-temurin:21-jre-jammy
 
-RUN addgroup -S parlor && adduser -S -G parlor -H -s /sbin/nologin parlor
+RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf /var/lib/apt/lists/* \
+  && groupadd --system parlor && useradd --system --gid parlor --no-create-home --shell /usr/sbin/nologin parlor
 WORKDIR /opt/parlor
 COPY --chown=parlor:parlor game-service/target/game-service.jar app.jar
 USER parlor
