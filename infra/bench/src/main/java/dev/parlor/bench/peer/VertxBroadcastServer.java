@@ -20,7 +20,7 @@ import java.util.Map;
  * loop, as Parlor's gateway runs by default.
  *
  * <p>{@code java -cp infra/bench/target/benchmarks.jar dev.parlor.bench.peer.VertxBroadcastServer [PORT]} (default
- * 18090, loopback only); prints {@code listening on PORT}.
+ * 18090, loopback only); prints {@code listening on PORT (sockets on epoll)}.
  */
 public final class VertxBroadcastServer extends VerticleBase {
 
@@ -34,10 +34,12 @@ public final class VertxBroadcastServer extends VerticleBase {
 
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 18090;
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    // On epoll when it loads, as Parlor's own processes are (network.native-transport): a like-for-like peer.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     vertx.deployVerticle(new VertxBroadcastServer(port)).onComplete(ar -> {
       if (ar.succeeded()) {
-        System.out.println("listening on " + port);
+        System.out.println("listening on " + port + " (sockets on " + (vertx.isNativeTransportEnabled() ? "epoll" : "nio")
+          + ")");
       } else {
         ar.cause().printStackTrace();
         System.exit(1);
