@@ -106,6 +106,7 @@ class DeploymentFilesTest {
       String dockerfile = Files.readString(INFRA.resolve("docker/" + entry.getValue() + ".Dockerfile"));
       int port = defaults.getInteger(entry.getKey() + ".management.port");
       assertTrue(dockerfile.contains("USER parlor"), entry.getValue());
+      assertFalse(dockerfile.contains("alpine"), entry.getValue() + ": a glibc base, where Netty's epoll library loads");
       assertTrue(dockerfile.contains("http://127.0.0.1:" + port + "/health/ready"), entry.getValue());
       assertTrue(dockerfile.contains("COPY --chown=parlor:parlor " + entry.getValue() + "/target/" + entry.getValue() + ".jar"),
         entry.getValue() + " copies its runnable jar");
