@@ -63,7 +63,7 @@ public final class LoadGenMain {
   public static JsonObject run(LoadOptions options) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.integer("threads",
       Runtime.getRuntime().availableProcessors()))
-      .setPreferNativeTransport(Boolean.parseBoolean(options.string("native-transport", "true"))));
+      .setPreferNativeTransport(options.flag("native-transport", true)));
     try {
       ClientOptions clientOptions = ClientOptions.of(options.gateways().get(0))
         .withGateways(options.gateways())

@@ -45,6 +45,7 @@ public final class LoadOptions {
     for (String source : sources()) {
       requireLoopback(source, "source address " + source);
     }
+    flag("native-transport", true);
     int seconds = integer("duration", 10);
     if (seconds <= 0 || seconds > MAX_DURATION_S || integer("warmup", 0) > MAX_DURATION_S) {
       throw new IllegalArgumentException("duration: 1.." + MAX_DURATION_S + " s");
@@ -109,6 +110,18 @@ public final class LoadOptions {
   public int integer(String key, int fallback) {
     String value = values.get(key);
     return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+  }
+
+  /** {@code true} or {@code false}; anything else is refused rather than read as false. */
+  public boolean flag(String key, boolean fallback) {
+    String value = values.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + ": true or false, not " + value);
+    }
+    return Boolean.parseBoolean(value);
   }
 
   public double decimal(String key, double fallback) {

@@ -44,7 +44,7 @@ final class PresenceScenario implements Scenario {
       Scenario.await(Future.all(joined), 120);
     }
     List<Session> watchers = new ArrayList<>(viewers);
-    if (Boolean.parseBoolean(options.string("members-watch", "false"))) {
+    if (options.flag("members-watch", false)) {
       watchers.addAll(members);
     }
     List<Future<?>> watching = new ArrayList<>();

@@ -39,5 +39,8 @@ class LoadOptionsTest {
   void malformedArgumentsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("games"));
     assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--games"));
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--native-transport", "flase"),
+      "a misspelt switch is refused, not read as false");
+    assertEquals(false, LoadOptions.parse("--native-transport", "false").flag("native-transport", true));
   }
 }

@@ -18,9 +18,9 @@ import io.vertx.core.impl.VertxBootstrapImpl;
 import io.vertx.core.internal.VertxBootstrap;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
-import io.vertx.core.transport.Transport;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -124,7 +124,8 @@ public final class ParlorRuntime implements AutoCloseable {
     if (!config.getBoolean(CommonSettings.CLUSTER_ENABLED)) {
       return Vertx.builder().with(options).build();
     }
-    // What Vertx.builder().buildClustered() does (the transport too), plus the node selector that routes around leaving nodes.
+    // What Vertx.builder().buildClustered() does (the transport too), plus the node selector that routes around
+    // leaving nodes.
     VertxBootstrapImpl bootstrap = (VertxBootstrapImpl) VertxBootstrap.create().options(options)
       .clusterManager(Clustering.clusterManager(config, mayJoinLite));
     bootstrap.clusterNodeSelector(leavingNodes.selector());

@@ -38,8 +38,8 @@ public final class VertxBroadcastServer extends VerticleBase {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     vertx.deployVerticle(new VertxBroadcastServer(port)).onComplete(ar -> {
       if (ar.succeeded()) {
-        System.out.println("listening on " + port + " (sockets on " + (vertx.isNativeTransportEnabled() ? "epoll" : "nio")
-          + ")");
+        String sockets = vertx.isNativeTransportEnabled() ? "epoll" : "nio";
+        System.out.println("listening on " + port + " (sockets on " + sockets + ")");
       } else {
         ar.cause().printStackTrace();
         System.exit(1);
