@@ -43,8 +43,13 @@ public final class Clustering {
     if (!publicHost.isBlank()) {
       eventBus.setClusterPublicHost(publicHost);
     }
-    return new VertxOptions().setEventBusOptions(eventBus)
+    VertxOptions options = new VertxOptions().setEventBusOptions(eventBus)
       .setPreferNativeTransport(config.getBoolean(CommonSettings.NETWORK_NATIVE_TRANSPORT));
+    int eventLoops = config.getInt(CommonSettings.NETWORK_EVENT_LOOPS);
+    if (eventLoops > 0) {
+      options.setEventLoopPoolSize(eventLoops);
+    }
+    return options;
   }
 
   /**

@@ -29,6 +29,8 @@ public final class CommonSettings {
 
   /** Sockets on Linux's epoll (Netty's native transport) when it loads; false, or where it does not: Java NIO. */
   public static final String NETWORK_NATIVE_TRANSPORT = "network.native-transport";
+  /** Event-loop threads of the process (0: Vert.x's default, twice the cores). */
+  public static final String NETWORK_EVENT_LOOPS = "network.event-loops";
   public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
   public static final String METRICS_ENABLED = "metrics.enabled";
   public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";

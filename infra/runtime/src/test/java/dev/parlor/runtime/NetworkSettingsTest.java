@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parlor.runtime.config.ConfigSources;
 import dev.parlor.runtime.redis.RedisServerProcess;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real clustered processes built the way every service is: on Linux x86_64 their sockets run on epoll unless
- * {@code network.native-transport} is off, and a node on epoll and a node on NIO talk over the event bus (a
- * redeploy may change the setting one process at a time).
+ * {@code network.native-transport} is off; {@code network.event-loops} sets their event-loop threads; and nodes that
+ * differ in both talk over the event bus (a redeploy may change a setting one process at a time).
  */
-class NativeTransportTest {
+class NetworkSettingsTest {
 
   private static RedisServerProcess redis;
 
@@ -31,22 +33,33 @@ class NativeTransportTest {
     redis.close();
   }
 
-  private static ParlorRuntime node(String cluster, boolean nativeTransport) throws Exception {
+  private static ParlorRuntime node(String cluster, boolean nativeTransport, int eventLoops) throws Exception {
     return ParlorRuntime.start(ConfigSources.of(new JsonObject().put("cluster.name", cluster)
       .put("cluster.port", 27801).put("redis.url", redis.url()).put("metrics.enabled", false)
-      .put("ops.beacon-ms", 0).put("network.native-transport", nativeTransport)), List.of());
+      .put("ops.beacon-ms", 0).put("network.native-transport", nativeTransport)
+      .put("network.event-loops", eventLoops)), List.of());
+  }
+
+  private static int eventLoops(ParlorRuntime node) {
+    int count = 0;
+    for (EventExecutor ignored : ((VertxInternal) node.vertx()).nettyEventLoopGroup()) {
+      count++;
+    }
+    return count;
   }
 
   @Test
-  void nodesOnEpollAndOnNioAnswerEachOther() throws Exception {
+  void nodesOnEpollAndOnNioWithOneEventLoopOrTheDefaultAnswerEachOther() throws Exception {
     String cluster = "transport-" + UUID.randomUUID();
-    ParlorRuntime epoll = node(cluster, true);
-    ParlorRuntime nio = node(cluster, false);
+    ParlorRuntime epoll = node(cluster, true, 1);
+    ParlorRuntime nio = node(cluster, false, 0);
     try {
       boolean linuxX64 = System.getProperty("os.name").equals("Linux")
         && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
       assertEquals(linuxX64 ? "epoll" : "nio", epoll.transportName(), "the bundled native library loads here");
       assertEquals("nio", nio.transportName());
+      assertEquals(1, eventLoops(epoll));
+      assertEquals(2 * Runtime.getRuntime().availableProcessors(), eventLoops(nio), "0 keeps Vert.x's default");
       nio.vertx().eventBus().<String>consumer("transport.nio", m -> m.reply("nio " + m.body())).completion()
         .await(20, TimeUnit.SECONDS);
       epoll.vertx().eventBus().<String>consumer("transport.epoll", m -> m.reply("epoll " + m.body())).completion()
