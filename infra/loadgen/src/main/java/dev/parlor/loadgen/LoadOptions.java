@@ -18,6 +18,8 @@ public final class LoadOptions {
   static final int MAX_FDS = 20_000;
   static final int FD_HEADROOM = 500;
   static final int MAX_DURATION_S = 3_600;
+  /** Options read with {@link #flag}: checked here, so that a bad value stops the run before anything connects. */
+  private static final List<String> FLAGS = List.of("native-transport", "members-watch");
 
   private final Map<String, String> values;
 
@@ -45,7 +47,7 @@ public final class LoadOptions {
     for (String source : sources()) {
       requireLoopback(source, "source address " + source);
     }
-    flag("native-transport", true);
+    FLAGS.forEach(key -> flag(key, false));
     int seconds = integer("duration", 10);
     if (seconds <= 0 || seconds > MAX_DURATION_S || integer("warmup", 0) > MAX_DURATION_S) {
       throw new IllegalArgumentException("duration: 1.." + MAX_DURATION_S + " s");

@@ -35,7 +35,8 @@ public final class Clustering {
 
   /**
    * The event bus binds to the cluster host on an ephemeral port and advertises the public host when set; every socket
-   * uses the native transport when {@code network.native-transport} asks for it and it loads.
+   * uses the native transport when {@code network.native-transport} asks for it and it loads; {@code
+   * network.event-loops}, when above 0, sets the event-loop threads.
    */
   public static VertxOptions vertxOptions(ServiceConfig config) {
     EventBusOptions eventBus = new EventBusOptions().setHost(config.getString(CommonSettings.CLUSTER_HOST)).setPort(0);
