@@ -15,6 +15,7 @@ public final class ClientStats {
   final LongAdder reordered = new LongAdder();
   final LongAdder timeouts = new LongAdder();
   final LongAdder serverErrors = new LongAdder();
+  final LongAdder signInRetries = new LongAdder();
 
   public long welcomes() {
     return welcomes.sum();
@@ -60,5 +61,10 @@ public final class ClientStats {
   /** Error frames with {@code re: null}. */
   public long serverErrors() {
     return serverErrors.sum();
+  }
+
+  /** Sign-ins asked again because the first got no answer at all ({@link ParlorClient#createGuest}). */
+  public long signInRetries() {
+    return signInRetries.sum();
   }
 }

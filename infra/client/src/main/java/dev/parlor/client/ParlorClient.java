@@ -104,33 +104,51 @@ public final class ParlorClient {
       (int) (n % gateways.size()), guest, listener);
   }
 
-  /** {@code POST /api/v1/sessions}: a new guest user. Fails with the REST error's code. */
+  /**
+   * {@code POST /api/v1/sessions}: a new guest user. Fails with the REST error's code.
+   *
+   * <p>A sign-in with no answer at all within the request timeout is asked once more. The gateway answers it at once,
+   * by itself, so silence means the exchange was lost on the way (it happens rarely, in Vert.x's HTTP client: see
+   * {@link #deadline}); asking again is safe, because an unanswered sign-in's guest is never used.
+   */
   public Future<Guest> createGuest(String name) {
-    long n = spread.getAndIncrement();
-    return rest((int) (n % http.size()), gateways.get((int) (n % gateways.size())), HttpMethod.POST,
-      "/api/v1/sessions", null, "application/json", Buffer.buffer(new JsonObject().put("name", name).encode()), 201)
-      .map(Guest::fromJson);
+    return signIn(name).recover(e -> {
+      if (e instanceof ClientError error && error.code().equals(ClientError.TIMEOUT)) {
+        stats.signInRetries.increment();
+        return signIn(name);
+      }
+      return Future.failedFuture(e);
+    }).map(Guest::fromJson);
   }
 
-  /** {@code POST /api/v1/avatar}: returns the job id. */
+  private Future<JsonObject> signIn(String name) {
+    long n = spread.getAndIncrement();
+    return rest((int) (n % http.size()), gateways.get((int) (n % gateways.size())), HttpMethod.POST,
+      "/api/v1/sessions", null, "application/json", Buffer.buffer(new JsonObject().put("name", name).encode()), 201,
+      options.requestTimeoutMs());
+  }
+
+  /** {@code POST /api/v1/avatar}: returns the job id. An upload is never repeated by the client. */
   public Future<String> uploadAvatar(Guest guest, String contentType, Buffer image) {
     long n = spread.getAndIncrement();
     return rest((int) (n % http.size()), gateways.get((int) (n % gateways.size())), HttpMethod.POST,
-      "/api/v1/avatar", guest.token(), contentType, image, 202).map(json -> json.getString("jobId"));
+      "/api/v1/avatar", guest.token(), contentType, image, 202, options.requestTimeoutMs() * 2 + 1_000)
+      .map(json -> json.getString("jobId"));
   }
 
+  /** One exchange, failed as a {@code timeout} {@link ClientError} when it has not ended after {@code timeoutMs}. */
   private Future<JsonObject> rest(int source, String gateway, HttpMethod method, String path, String token,
-                                  String contentType, Buffer body, int expected) {
+                                  String contentType, Buffer body, int expected, long timeoutMs) {
     URI base = URI.create(gateway);
     RequestOptions request = new RequestOptions().setMethod(method).setHost(base.getHost()).setPort(base.getPort())
-      .setURI(path).putHeader("content-type", contentType).setTimeout(options.requestTimeoutMs() * 2);
+      .setURI(path).putHeader("content-type", contentType).setTimeout(timeoutMs);
     if (token != null) {
       request.putHeader("authorization", "Bearer " + token);
     }
     Future<JsonObject> exchange = http.get(source).request(request)
       .compose(req -> req.send(body))
       .compose(response -> response.body().map(answer -> decode(response, answer, expected)));
-    return deadline(exchange, options.requestTimeoutMs() * 2 + 1_000, method + " " + path);
+    return deadline(exchange, timeoutMs, method + " " + path);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +92,43 @@ class FakeGatewayTest {
     ClientError error = assertFails(client.createGuest("Ann"));
     assertEquals(ClientError.TIMEOUT, error.code(), error.getMessage());
     assertTrue(System.nanoTime() - started < 3_000_000_000L, "bounded by the request timeout");
+    assertEquals(1, client.stats().signInRetries(), "asked once more, then given up");
     await(silent.close());
+  }
+
+  @Test
+  void aSignInLostOnTheWayIsAskedOnceMore() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    HttpServer losesTheFirst = vertx.createHttpServer().requestHandler(request -> {
+      if (asked.incrementAndGet() > 1) {
+        request.response().setStatusCode(201).putHeader("content-type", "application/json")
+          .end(new JsonObject().put("userId", "u2").put("name", "Ann").put("token", "t2").encode());
+      }
+    });
+    String url = "http://127.0.0.1:" + await(losesTheFirst.listen(0, "127.0.0.1")).actualPort();
+    ParlorClient client = client(ClientOptions.of(url).withRequestTimeoutMs(300));
+    Guest guest = await(client.createGuest("Ann"));
+    assertEquals("u2", guest.userId());
+    assertEquals(2, asked.get());
+    assertEquals(1, client.stats().signInRetries());
+    await(losesTheFirst.close());
+  }
+
+  @Test
+  void aSignInRefusedOnItsMeritsIsNotAskedAgain() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    HttpServer refuses = vertx.createHttpServer().requestHandler(request -> {
+      asked.incrementAndGet();
+      request.response().setStatusCode(400).putHeader("content-type", "application/json")
+        .end(new JsonObject().put("error", new JsonObject().put("code", "invalid_args").put("message", "name"))
+          .encode());
+    });
+    String url = "http://127.0.0.1:" + await(refuses.listen(0, "127.0.0.1")).actualPort();
+    ParlorClient client = client(ClientOptions.of(url).withRequestTimeoutMs(300));
+    assertEquals("invalid_args", assertFails(client.createGuest(" ")).code());
+    assertEquals(1, asked.get());
+    assertEquals(0, client.stats().signInRetries());
+    await(refuses.close());
   }
 
   @Test
