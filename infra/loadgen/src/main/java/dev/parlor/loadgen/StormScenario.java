@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
  * is the first time the services run their close and resume paths, so on a fresh cluster it measures the JIT
  * compiling them as much as the work itself, which a long-running cluster has long since compiled.
  * {@code recoveredFalseCount} and {@code gaps} count every storm of the run, warm-ups included.
- * {@code --gc-before-drop} (default true) collects this process's garbage just before the measured drop
- * ({@code ownGcBeforeDropMs}), so that its own young collections do not fall in the storm.
+ * The load process collects its own garbage 5 s before an agreed drop ({@link Scenario#ownGc}).
  */
 final class StormScenario implements Scenario {
 
@@ -139,15 +138,6 @@ final class StormScenario implements Scenario {
     if (warmups > 0) {
       Thread.sleep(options.integer("settle-seconds", 20) * 1000L);
     }
-    // The storm measures the servers, not this process's own collector: a load process stopped for a young collection
-    // in the storm (seconds on a busy two-core machine, session 13) delays every session it holds. So it starts the
-    // storm with an empty young generation, as JMH collects between iterations.
-    long ownGcMs = 0;
-    if (options.flag("gc-before-drop", true)) {
-      long started = System.nanoTime();
-      System.gc();
-      ownGcMs = (System.nanoTime() - started) / 1_000_000;
-    }
     long dropAtMs = Long.parseLong(options.string("drop-at-epoch-ms", "0"));
     if (dropAtMs > 0) {
       // Several load processes drop their sessions at one agreed instant (run-many passes the same value to each).
@@ -155,7 +145,11 @@ final class StormScenario implements Scenario {
       if (wait < 0) {
         throw new IllegalStateException("set-up finished " + -wait + " ms after --drop-at-epoch-ms");
       }
-      Thread.sleep(wait);
+      Thread.sleep(Math.max(0, wait - Scenario.GC_LEAD_MS));
+    }
+    Scenario.ownGc(options, metrics);
+    if (dropAtMs > 0) {
+      Thread.sleep(Math.max(0, dropAtMs - System.currentTimeMillis()));
     }
     metrics.startMeasuring();
     storm.run();
@@ -173,8 +167,7 @@ final class StormScenario implements Scenario {
       .put("recoveredFalseCount", notRecovered.sum())
       .put("gaps", client.stats().gaps() - gapsBefore)
       .put("duplicates", client.stats().duplicates())
-      .put("measuredSeconds", seconds)
-      .put("ownGcBeforeDropMs", ownGcMs);
+      .put("measuredSeconds", seconds);
   }
 
   private static int gamesFor(int sessions) {

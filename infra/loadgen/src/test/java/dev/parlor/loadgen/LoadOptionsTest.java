@@ -42,7 +42,7 @@ class LoadOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--native-transport", "flase"),
       "a misspelt switch is refused, not read as false");
     assertEquals(false, LoadOptions.parse("--native-transport", "false").flag("native-transport", true));
-    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--gc-before-drop", "no"));
-    assertEquals(false, LoadOptions.parse("--gc-before-drop", "false").flag("gc-before-drop", true));
+    assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--gc-before-measure", "no"));
+    assertEquals(false, LoadOptions.parse("--gc-before-measure", "false").flag("gc-before-measure", true));
   }
 }
