@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A SockJS client speaking the raw SockJS wire protocol over one of its transports: {@code websocket},
@@ -49,24 +50,43 @@ final class SockJsClient implements AutoCloseable {
     this.http = vertx.createHttpClient();
   }
 
+  /**
+   * Opens a session; one whose open gets no answer at all within 5 s is given up and a new one opened, as a browser's
+   * SockJS client dials again. CI saw it once (12-04): an {@code xhr_streaming} open to an idle gateway unanswered for
+   * 10 s, not reproduced in 12 runs of this class and 3 of the module since. A refused open is not retried.
+   */
   static SockJsClient open(Vertx vertx, int port, Kind kind) throws Exception {
-    SockJsClient client = new SockJsClient(vertx, port, kind);
-    switch (kind) {
-      case WEBSOCKET -> client.openWebSocket();
-      case XHR_STREAMING -> client.openStreaming();
-      case XHR_POLLING -> client.poll();
+    try {
+      return attempt(vertx, port, kind, 5);
+    } catch (TimeoutException e) {
+      System.err.println("SockJS " + kind + " open unanswered for 5 s; opening a new session");
+      return attempt(vertx, port, kind, 10);
     }
-    client.opened.get(10, TimeUnit.SECONDS);
-    return client;
   }
 
-  private void openWebSocket() throws Exception {
+  private static SockJsClient attempt(Vertx vertx, int port, Kind kind, int seconds) throws Exception {
+    SockJsClient client = new SockJsClient(vertx, port, kind);
+    try {
+      switch (kind) {
+        case WEBSOCKET -> client.openWebSocket(seconds);
+        case XHR_STREAMING -> client.openStreaming();
+        case XHR_POLLING -> client.poll();
+      }
+      client.opened.get(seconds, TimeUnit.SECONDS);
+      return client;
+    } catch (Exception e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  private void openWebSocket(int seconds) throws Exception {
     wsClient = vertx.createWebSocketClient();
     // Handlers are set on the event loop as the socket opens, so that the "o" frame cannot slip past them.
     socket = wsClient.connect(port, "127.0.0.1", base + "/websocket").onSuccess(ws -> {
       ws.textMessageHandler(this::frame);
       ws.closeHandler(v -> closed.complete(-1));
-    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }).toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 
   private void openStreaming() {
