@@ -43,7 +43,10 @@ interface Scenario {
     return seconds;
   }
 
-  /** How long before measuring starts a load process collects its own garbage (a full collection took 1.2-2.2 s). */
+  /**
+   * How long before measuring starts a load process collects its own garbage (its full collection took 0.9-2.8 s in
+   * session 13's storms).
+   */
   long GC_LEAD_MS = 5_000;
 
   /**
