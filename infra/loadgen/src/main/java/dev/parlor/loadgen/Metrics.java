@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -20,8 +20,9 @@ public final class Metrics {
 
   private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
 
-  private final Map<String, Histogram> latencies = new ConcurrentSkipListMap<>();
-  private final Map<String, LongAdder> counters = new ConcurrentSkipListMap<>();
+  /** Looked up on every record, so hashed; sorted only when reported. */
+  private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   volatile boolean measuring;
   private CpuWatch cpu = new CpuWatch(null);
@@ -103,13 +104,13 @@ public final class Metrics {
 
   JsonObject latenciesJson() {
     JsonObject json = new JsonObject();
-    latencies.forEach((name, h) -> json.put(name, summary(h).put("histogram", encode(h))));
+    new TreeMap<>(latencies).forEach((name, h) -> json.put(name, summary(h).put("histogram", encode(h))));
     return json;
   }
 
   JsonObject countersJson() {
     JsonObject json = new JsonObject();
-    counters.forEach((name, adder) -> json.put(name, adder.sum()));
+    new TreeMap<>(counters).forEach((name, adder) -> json.put(name, adder.sum()));
     return json;
   }
 
