@@ -124,6 +124,7 @@ class DeploymentFilesTest {
     assertEquals(inRepo.getNetworkConfig().getJoin().getKubernetesConfig().getProperties(), k8s.getProperties());
     assertEquals(inRepo.getClusterName(), inCluster.getClusterName());
     assertEquals(inRepo.getMultiMapConfigs().keySet(), inCluster.getMultiMapConfigs().keySet());
+    assertEquals(inRepo.getMetricsConfig().isEnabled(), inCluster.getMetricsConfig().isEnabled());
     assertFalse(inCluster.getNetworkConfig().getJoin().getMulticastConfig().isEnabled());
   }
 

@@ -31,6 +31,7 @@ class ClusteringTest {
     assertEquals("20", hazelcast.getProperty("hazelcast.tcp.join.port.try.count"));
     assertFalse(hazelcast.getMultiMapConfig("__vertx.subs").isStatisticsEnabled(),
       "statistics of the subscription multimap walk every consumer of the cluster every 5 s");
+    assertFalse(hazelcast.getMetricsConfig().isEnabled(), "Hazelcast's metrics are collected for nobody every 5 s");
     assertFalse(hazelcast.getMetricsConfig().getManagementCenterConfig().isEnabled());
     assertEquals("OFF", hazelcast.getProperty("hazelcast.health.monitoring.level"),
       "the health monitor renders every metric under load for a log level Parlor drops");
