@@ -9,16 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
+import dev.parlor.gateway.topics.RedisUserTopicLog;
+import dev.parlor.testkit.TestRedis;
 import dev.parlor.testkit.WsClient;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,12 +128,40 @@ class TopicsConformanceTest {
    * without this gateway's consumer.
    */
   private long appendUnpublished(String userId, JsonObject data) throws Exception {
-    io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(gateway.node.vertx(),
-      dev.parlor.testkit.TestRedis.url());
+    Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
     try {
-      return new dev.parlor.gateway.topics.RedisUserTopicLog(redis, 5, 3_600)
+      return new RedisUserTopicLog(redis, 5, 3_600)
         .append(userId, "thumbnail.ready", data)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      redis.close();
+    }
+  }
+
+  @Test
+  void aSessionWhoseUserTopicIsAlreadyLiveReadsTheLogOnceAndMissesNothing() throws Exception {
+    long before = scriptRuns();
+    WsClient second = WsClient.connect(gateway.clients, gateway.port);
+    JsonObject welcome = second.hello(alice.token());
+    assertEquals("welcome", welcome.getString("type"), welcome.encode());
+    settle(second);
+    assertEquals(1, scriptRuns() - before,
+      "the head for the welcome only: Alice's feed was live before it was read, so nothing is replayed after it");
+    long offset = userPublish(alice.userId(), "game.matched", new JsonObject().put("n", 1));
+    assertEquals(offset, nextEvent(second).getLong("offset"));
+    assertEquals(offset, nextEvent(alice.client()).getLong("offset"));
+    settle(second);
+    second.close();
+  }
+
+  /** How many Lua scripts the test Redis has run (the user topic log is the gateway's only user of them). */
+  private long scriptRuns() throws Exception {
+    Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
+    try {
+      String stats = redis.send(Request.cmd(Command.INFO).arg("commandstats"))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toString();
+      Matcher eval = Pattern.compile("cmdstat_eval:calls=(\\d+)").matcher(stats);
+      return eval.find() ? Long.parseLong(eval.group(1)) : 0;
     } finally {
       redis.close();
     }

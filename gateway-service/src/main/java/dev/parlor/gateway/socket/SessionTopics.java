@@ -35,7 +35,9 @@ final class SessionTopics {
    * the topic's consumer to be registered across the cluster (that can take a while as members join): live events
    * are held until it is, then whatever was published after the welcome's offset is replayed from the log, so the
    * session misses nothing and gets nothing twice (and the hub's tail check finds what the live feed may still
-   * miss while the cluster learns of the new consumer).
+   * miss while the cluster learns of the new consumer). A consumer already registered before the head is read
+   * (another session of the user's on this event loop, or one lingering from a session that just left: every
+   * reconnect) hears everything published after that read, so there is nothing to replay and the log is read once.
    */
   Future<Snapshot> openUserTopic() {
     TopicName topic = TopicName.user(session.caller().userId());
@@ -43,9 +45,10 @@ final class SessionTopics {
     subscription.beginCatchUp();
     subscription.beginCatchUp();
     Future<Void> registered = deps.hub().add(topic, subscription);
+    boolean liveBeforeHead = registered.succeeded();
     Future<Snapshot> head = fetch(topic, null, null);
     head.onComplete(answer -> {
-      if (answer.failed()) {
+      if (answer.failed() || liveBeforeHead) {
         subscription.endCatchUp(null, null);
         return;
       }
