@@ -12,6 +12,7 @@ import dev.parlor.contracts.ErrorCode;
 import dev.parlor.gateway.topics.RedisUserTopicLog;
 import dev.parlor.testkit.TestRedis;
 import dev.parlor.testkit.WsClient;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -128,11 +130,14 @@ class TopicsConformanceTest {
    * without this gateway's consumer.
    */
   private long appendUnpublished(String userId, JsonObject data) throws Exception {
+    return onRedis(redis -> new RedisUserTopicLog(redis, 5, 3_600).append(userId, "thumbnail.ready", data));
+  }
+
+  /** One call on the test Redis through a client of its own, closed after. */
+  private <T> T onRedis(Function<Redis, Future<T>> call) throws Exception {
     Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
     try {
-      return new RedisUserTopicLog(redis, 5, 3_600)
-        .append(userId, "thumbnail.ready", data)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      return call.apply(redis).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {
       redis.close();
     }
@@ -156,15 +161,9 @@ class TopicsConformanceTest {
 
   /** How many Lua scripts the test Redis has run (the user topic log is the gateway's only user of them). */
   private long scriptRuns() throws Exception {
-    Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
-    try {
-      String stats = redis.send(Request.cmd(Command.INFO).arg("commandstats"))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toString();
-      Matcher eval = Pattern.compile("cmdstat_eval:calls=(\\d+)").matcher(stats);
-      return eval.find() ? Long.parseLong(eval.group(1)) : 0;
-    } finally {
-      redis.close();
-    }
+    String stats = onRedis(redis -> redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
+    Matcher eval = Pattern.compile("cmdstat_eval:calls=(\\d+)").matcher(stats);
+    return eval.find() ? Long.parseLong(eval.group(1)) : 0;
   }
 
   @Test
