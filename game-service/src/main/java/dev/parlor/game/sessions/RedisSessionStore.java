@@ -1,7 +1,7 @@
 package dev.parlor.game.sessions;
 
 import dev.parlor.game.store.Keys;
-import dev.parlor.game.store.LuaScript;
+import dev.parlor.runtime.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;

@@ -1,5 +1,7 @@
 package dev.parlor.game.store;
 
+import dev.parlor.runtime.redis.LuaScript;
+
 /** The Lua scripts behind {@link RedisGameStore}: each change is one script, so it happens whole or not at all. */
 final class GameScripts {
 

@@ -1,6 +1,7 @@
 package dev.parlor.gateway.topics;
 
 import dev.parlor.runtime.Ids;
+import dev.parlor.runtime.redis.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
@@ -8,6 +9,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,15 @@ public final class RedisUserTopicLog implements UserTopicLog {
     local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
     """;
 
-  private static final String APPEND = HEAD + """
+  private static final LuaScript APPEND = new LuaScript(HEAD + """
     local offset = redis.call('INCR', KEYS[1])
     redis.call('ZADD', KEYS[3], offset, offset .. ':' .. ARGV[3])
     redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -tonumber(ARGV[4]) - 1)
     for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[2]) end
     return {offset, epoch}
-    """;
+    """);
 
-  private static final String REPLAY = HEAD + """
+  private static final LuaScript REPLAY = new LuaScript(HEAD + """
     local since = tonumber(ARGV[3])
     if since < 0 then return {seq, epoch, -1} end
     if (ARGV[4] ~= '' and ARGV[4] ~= epoch) or since > seq then return {seq, epoch, 0} end
@@ -47,7 +49,7 @@ public final class RedisUserTopicLog implements UserTopicLog {
     local items = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. since, '+inf')
     if #items == 0 or tonumber(string.match(items[1], '^(%d+):')) ~= since + 1 then return {seq, epoch, 0} end
     return {seq, epoch, 1, unpack(items)}
-    """;
+    """);
 
   private final Redis redis;
   private final int history;
@@ -108,13 +110,11 @@ public final class RedisUserTopicLog implements UserTopicLog {
     return "gw:user:{" + userId + "}:" + part;
   }
 
-  private Future<Response> eval(String script, String userId, String... args) {
-    Request request = Request.cmd(Command.EVAL).arg(script).arg(3)
-      .arg(key(userId, "seq")).arg(key(userId, "epoch")).arg(key(userId, "log"))
-      .arg(Ids.random(12)).arg(ttlSeconds);
-    for (String arg : args) {
-      request.arg(arg);
-    }
-    return redis.send(request);
+  private Future<Response> eval(LuaScript script, String userId, String... args) {
+    List<Object> argv = new ArrayList<>(2 + args.length);
+    argv.add(Ids.random(12));
+    argv.add(ttlSeconds);
+    argv.addAll(Arrays.asList(args));
+    return script.run(redis, List.of(key(userId, "seq"), key(userId, "epoch"), key(userId, "log")), argv);
   }
 }

@@ -1,6 +1,5 @@
 package dev.parlor.presence.store;
 
-import static dev.parlor.presence.store.RedisRequests.eval;
 import static dev.parlor.presence.store.RedisRequests.mode;
 import static dev.parlor.presence.store.RedisRequests.strings;
 
@@ -59,12 +58,12 @@ public final class RedisPresenceStore implements PresenceStore {
   private Future<Boolean> indexedSet(Caller caller, String session, PresenceUpdate update) {
     String room = update.room();
     List<Future<Response>> indexes = new ArrayList<>();
-    Future<Response> closed = send(Request.cmd(Command.EVAL).arg(RoomScripts.INDEX_SESSION).arg(2)
-      .arg(PresenceKeys.sessionRooms(session)).arg(PresenceKeys.sessionClosed(session)).arg(room));
+    Future<Response> closed = RoomScripts.INDEX_SESSION.run(redis,
+      List.of(PresenceKeys.sessionRooms(session), PresenceKeys.sessionClosed(session)), List.of(room));
     indexes.add(closed);
-    Future<Response> avatar = send(Request.cmd(Command.EVAL).arg(RoomScripts.INDEX_USER).arg(2)
-      .arg(PresenceKeys.userRooms(caller.userId())).arg(PresenceKeys.userAvatar(caller.userId()))
-      .arg(room).arg(USER_ROOMS_SECONDS));
+    Future<Response> avatar = RoomScripts.INDEX_USER.run(redis,
+      List.of(PresenceKeys.userRooms(caller.userId()), PresenceKeys.userAvatar(caller.userId())),
+      List.of(room, USER_ROOMS_SECONDS));
     indexes.add(avatar);
     if (caller.gatewayId() != null) {
       indexes.add(send(Request.cmd(Command.SADD).arg(PresenceKeys.gatewaySessions(caller.gatewayId())).arg(session)));
@@ -93,12 +92,12 @@ public final class RedisPresenceStore implements PresenceStore {
 
   private Future<Response> runSet(Caller caller, String session, PresenceUpdate update, String avatar,
                                   boolean mayAdd) {
-    return send(eval(RoomScripts.SET, PresenceKeys.room(update.room()))
-      .arg(caller.userId()).arg(session).arg(Objects.requireNonNullElse(caller.name(), caller.userId()))
-      .arg(mode(update.setsStatus(), update.status())).arg(Objects.requireNonNullElse(update.status(), ""))
-      .arg(mode(update.setsLocation(), update.location()))
-      .arg(update.location() == null ? "" : update.location().toJson().encode())
-      .arg(avatar == null ? "" : avatar).arg(mayAdd ? "1" : "0"));
+    return RoomScripts.SET.run(redis, List.of(PresenceKeys.room(update.room())), List.of(caller.userId(), session,
+      Objects.requireNonNullElse(caller.name(), caller.userId()),
+      mode(update.setsStatus(), update.status()), Objects.requireNonNullElse(update.status(), ""),
+      mode(update.setsLocation(), update.location()),
+      update.location() == null ? "" : update.location().toJson().encode(),
+      avatar == null ? "" : avatar, mayAdd ? "1" : "0"));
   }
 
   /** The close of this session may have listed its rooms before this join landed: look again, and undo it. */
@@ -121,7 +120,8 @@ public final class RedisPresenceStore implements PresenceStore {
 
   /** 0: the session was not in the room; 1: removed, the member stays; 2: removed and the member left. */
   private Future<Integer> removeSession(String room, String session) {
-    return send(eval(RoomScripts.REMOVE_SESSION, PresenceKeys.room(room)).arg(session)).map(Response::toInteger);
+    return RoomScripts.REMOVE_SESSION.run(redis, List.of(PresenceKeys.room(room)), List.of(session))
+      .map(Response::toInteger);
   }
 
   @Override
@@ -161,7 +161,7 @@ public final class RedisPresenceStore implements PresenceStore {
     return send(Request.cmd(Command.SET).arg(PresenceKeys.userAvatar(userId)).arg(json).arg("EX").arg(AVATAR_SECONDS))
       .compose(stored -> send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.userRooms(userId))))
       .compose(rooms -> Batches.each(strings(rooms), room ->
-        send(eval(RoomScripts.AVATAR, PresenceKeys.room(room)).arg(userId).arg(json))
+        RoomScripts.AVATAR.run(redis, List.of(PresenceKeys.room(room)), List.of(userId, json))
           .map(updated -> updated.toInteger() == 1 ? room : null)))
       .map(rooms -> rooms.stream().filter(Objects::nonNull).toList());
   }
@@ -184,8 +184,8 @@ public final class RedisPresenceStore implements PresenceStore {
   private Future<List<String>> reapGateway(String gatewayId, long deadBeforeMs) {
     return send(Request.cmd(Command.SMEMBERS).arg(PresenceKeys.gatewaySessions(gatewayId)))
       .compose(sessions -> Batches.each(strings(sessions), session -> closeSession(session, gatewayId)))
-      .compose(perSession -> send(Request.cmd(Command.EVAL).arg(RoomScripts.FORGET_GATEWAY).arg(1)
-          .arg(PresenceKeys.GATEWAYS).arg(gatewayId).arg(deadBeforeMs))
+      .compose(perSession -> RoomScripts.FORGET_GATEWAY.run(redis, List.of(PresenceKeys.GATEWAYS),
+          List.of(gatewayId, deadBeforeMs))
         .map(forgotten -> perSession.stream().flatMap(List::stream).toList()));
   }
 
@@ -212,8 +212,8 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<Drained> drain(String room, String tickerId, long leaseMs) {
-    return ticks.send(Request.cmd(Command.EVAL).arg(RoomScripts.DRAIN).arg(2)
-        .arg(PresenceKeys.roomChanges(room)).arg(PresenceKeys.roomTicker(room)).arg(tickerId).arg(leaseMs))
+    return RoomScripts.DRAIN.run(ticks::send,
+        List.of(PresenceKeys.roomChanges(room), PresenceKeys.roomTicker(room)), List.of(tickerId, leaseMs))
       .map(result -> switch (result.get(0).toInteger()) {
         case 0 -> new Drained(Drained.Outcome.TICKED_ELSEWHERE, List.of());
         case 2 -> new Drained(Drained.Outcome.IDLE, List.of());
@@ -227,8 +227,8 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public Future<Void> releaseTick(String room, String tickerId) {
-    return ticks.send(Request.cmd(Command.EVAL).arg(RoomScripts.RELEASE_TICK).arg(1).arg(PresenceKeys.roomTicker(room))
-      .arg(tickerId)).mapEmpty();
+    return RoomScripts.RELEASE_TICK.run(ticks::send, List.of(PresenceKeys.roomTicker(room)), List.of(tickerId))
+      .mapEmpty();
   }
 
   /** Requests without a session (a trusted service acting for a user) hold the member as one pseudo-session. */

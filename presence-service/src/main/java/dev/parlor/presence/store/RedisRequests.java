@@ -1,24 +1,13 @@
 package dev.parlor.presence.store;
 
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small builders and readers of Redis requests shared by the presence store. */
+/** Small helpers for the presence store's Redis requests and replies. */
 final class RedisRequests {
 
   private RedisRequests() {
-  }
-
-  /** {@code EVAL script numkeys keys…}; arguments follow with {@code arg}. */
-  static Request eval(String script, String[] keys) {
-    Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.length);
-    for (String key : keys) {
-      request.arg(key);
-    }
-    return request;
   }
 
   /** How the set script treats a part: {@code k} keep (omitted), {@code c} clear (null), {@code s} set. */

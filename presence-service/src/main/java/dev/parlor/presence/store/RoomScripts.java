@@ -1,5 +1,7 @@
 package dev.parlor.presence.store;
 
+import dev.parlor.runtime.redis.LuaScript;
+
 /**
  * The Lua scripts of the presence store, each on the keys of one hash slot. The room scripts change one room atomically: membership, member state and the change log move together, so a
  * change is logged exactly when it happened. KEYS are {@link PresenceKeys#room} (members, sessions, counts, changes).
@@ -11,7 +13,7 @@ final class RoomScripts {
    * avatar JSON or empty, may-add (1: the session may join the room). Answers {changed, sessionAdded}, or {-1, 0}
    * when the session is not in the room and may not join it here.
    */
-  static final String SET = """
+  static final LuaScript SET = new LuaScript("""
     if ARGV[9] ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[2]) == 0 then return {-1, 0} end
     local raw = redis.call('HGET', KEYS[1], ARGV[1])
     local member, kind
@@ -30,10 +32,10 @@ final class RoomScripts {
     redis.call('HSET', KEYS[1], ARGV[1], json)
     redis.call('RPUSH', KEYS[4], '{"k":"' .. kind .. '","u":' .. cjson.encode(ARGV[1]) .. ',"m":' .. json .. '}')
     return {1, added}
-    """;
+    """);
 
   /** ARGV: sessionId. Answers 0 (session not in the room), 1 (member stays: other sessions) or 2 (member left). */
-  static final String REMOVE_SESSION = """
+  static final LuaScript REMOVE_SESSION = new LuaScript("""
     local user = redis.call('HGET', KEYS[2], ARGV[1])
     if not user then return 0 end
     redis.call('HDEL', KEYS[2], ARGV[1])
@@ -42,10 +44,10 @@ final class RoomScripts {
     redis.call('HDEL', KEYS[1], user)
     redis.call('RPUSH', KEYS[4], '{"k":"leave","u":' .. cjson.encode(user) .. '}')
     return 2
-    """;
+    """);
 
   /** ARGV: userId, avatar JSON. Answers 1 when the member is present and was updated. */
-  static final String AVATAR = """
+  static final LuaScript AVATAR = new LuaScript("""
     local raw = redis.call('HGET', KEYS[1], ARGV[1])
     if not raw then return 0 end
     local member = cjson.decode(raw)
@@ -54,13 +56,13 @@ final class RoomScripts {
     redis.call('HSET', KEYS[1], ARGV[1], json)
     redis.call('RPUSH', KEYS[4], '{"k":"update","u":' .. cjson.encode(ARGV[1]) .. ',"m":' .. json .. '}')
     return 1
-    """;
+    """);
 
   /**
    * KEYS: changes, ticker lease. ARGV: tickerId, lease ms. Answers {0} (leased to another ticker), {2} (nothing
    * pending; our lease released) or {1, changes} (taken and removed: nobody else will ever see them).
    */
-  static final String DRAIN = """
+  static final LuaScript DRAIN = new LuaScript("""
     local owner = redis.call('GET', KEYS[2])
     if owner and owner ~= ARGV[1] then return {0} end
     if redis.call('LLEN', KEYS[1]) == 0 then
@@ -71,34 +73,34 @@ final class RoomScripts {
     local changes = redis.call('LRANGE', KEYS[1], 0, -1)
     redis.call('DEL', KEYS[1])
     return {1, changes}
-    """;
+    """);
 
   /** KEYS: session rooms, session closed marker. ARGV: room. Answers 1 (closed: nothing done) or 0 (room indexed). */
-  static final String INDEX_SESSION = """
+  static final LuaScript INDEX_SESSION = new LuaScript("""
     if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
     redis.call('SADD', KEYS[1], ARGV[1])
     return 0
-    """;
+    """);
 
   /** KEYS: user rooms, user avatar. ARGV: room, rooms TTL seconds. Indexes the room; answers the avatar JSON or nil. */
-  static final String INDEX_USER = """
+  static final LuaScript INDEX_USER = new LuaScript("""
     redis.call('SADD', KEYS[1], ARGV[1])
     redis.call('EXPIRE', KEYS[1], ARGV[2])
     return redis.call('GET', KEYS[2])
-    """;
+    """);
 
   /** KEYS: ticker lease. ARGV: tickerId. Deletes the lease only if this ticker holds it. */
-  static final String RELEASE_TICK = """
+  static final LuaScript RELEASE_TICK = new LuaScript("""
     if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
     return 0
-    """;
+    """);
 
   /** KEYS: gateways. ARGV: gatewayId, deadBeforeMs. Forgets a gateway only if it is still silent. */
-  static final String FORGET_GATEWAY = """
+  static final LuaScript FORGET_GATEWAY = new LuaScript("""
     local seen = redis.call('ZSCORE', KEYS[1], ARGV[1])
     if seen and tonumber(seen) <= tonumber(ARGV[2]) then redis.call('ZREM', KEYS[1], ARGV[1]) end
     return 0
-    """;
+    """);
 
   private RoomScripts() {
   }
