@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parlor.contracts.Addresses;
+import dev.parlor.testkit.TestRedis;
 import dev.parlor.testkit.WsClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -230,6 +234,24 @@ class HandshakeConformanceTest {
     JsonObject two = awaitFor(closed, second.sessionId());
     assertFalse(two.getBoolean("userOnline"));
     assertEquals(guest.getString("userId"), two.getString("userId"));
+  }
+
+  @Test
+  void aSessionLeftOnAGatewayThatStoppedBeatingDoesNotKeepItsUserOnline() throws Exception {
+    BlockingQueue<JsonObject> closed = services.listen(Addresses.Sessions.CLOSED);
+    JsonObject guest = Guests.guest(gateway.web, gateway.port, "Ghosted");
+    Welcomed only = welcome(guest);
+    awaitHeartbeat();
+    // The registry still lists a session of this user on a gateway that never beat (one that died uncleanly).
+    Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
+    try {
+      redis.send(Request.cmd(Command.HSET).arg("gw:online:{" + guest.getString("userId") + "}").arg("ghost-session")
+        .arg("gone-gateway")).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      redis.close();
+    }
+    only.client().close();
+    assertFalse(awaitFor(closed, only.sessionId()).getBoolean("userOnline"));
   }
 
   @Test
