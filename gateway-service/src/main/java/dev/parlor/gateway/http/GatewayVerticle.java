@@ -101,6 +101,11 @@ public final class GatewayVerticle extends VerticleBase {
       .setMaxWebSocketMessageSize(frameLimit)
       // A peer we close is usually dead or hostile: wait for its close frame briefly, not the default 10 s.
       .setWebSocketClosingTimeout(WS_CLOSING_TIMEOUT_SECONDS)
+      // HTTP/1.1 and WebSocket only. With HTTP/2 over clear text on (Vert.x's default), every connection first went
+      // through a handler that looks for the HTTP/2 preface and then rebuilt its pipeline, and every request through
+      // one that looks for an h2c upgrade: work on each of a reconnect storm's connections, for a protocol no browser
+      // speaks without TLS (which a load balancer in front terminates).
+      .setHttp2ClearTextEnabled(false)
       .setHost(config.getString(GatewaySettings.HTTP_HOST)));
     return vertx.fileSystem().readFile("api/openapi.json")
       .compose(document -> {
