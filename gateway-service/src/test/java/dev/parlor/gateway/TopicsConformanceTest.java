@@ -159,6 +159,33 @@ class TopicsConformanceTest {
     second.close();
   }
 
+  @Test
+  void resumingTheUserTopicFromTheWelcomesOffsetIsAnsweredWithoutReadingTheLog() throws Exception {
+    String userId = alice.userId();
+    userPublish(userId, "thumbnail.ready", new JsonObject().put("n", 1));
+    assertEquals(1, nextEvent(alice.client()).getLong("offset"));
+    alice.client().close();
+    WsClient again = WsClient.connect(gateway.clients, gateway.port);
+    JsonObject welcome = again.hello(alice.token());
+    String epoch = welcome.getJsonObject("user").getString("epoch");
+    settle(again);
+    long before = scriptRuns();
+    JsonObject reply = again.request("subscribe", new JsonObject().put("topic", "user:" + userId).put("since", 1)
+      .put("epoch", epoch));
+    assertEquals(new JsonObject().put("topic", "user:" + userId).put("snapshot", new JsonObject()).put("offset", 1)
+      .put("epoch", epoch).put("recovered", true), reply.getJsonObject("result"));
+    assertEquals(0, scriptRuns() - before, "the session already follows the topic live from offset 1");
+    // From another epoch, or from before the welcome, the log is read as before.
+    JsonObject otherEpoch = again.request("subscribe", new JsonObject().put("topic", "user:" + userId).put("since", 1)
+      .put("epoch", "not-" + epoch));
+    assertFalse(otherEpoch.getJsonObject("result").getBoolean("recovered"));
+    assertEquals(1, scriptRuns() - before);
+    assertEquals(2, userPublish(userId, "thumbnail.ready", new JsonObject().put("n", 2)));
+    assertEquals(2, nextEvent(again).getLong("offset"));
+    settle(again);
+    again.close();
+  }
+
   /** How many Lua scripts the test Redis has run (the user topic log is the gateway's only user of them). */
   private long scriptRuns() throws Exception {
     String stats = onRedis(redis -> redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();

@@ -8,6 +8,7 @@ import dev.parlor.gateway.topics.TopicName;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -100,6 +101,15 @@ final class SessionTopics {
     }
     Long from = topic.durable() && since != null ? ((Number) since).longValue() : null;
     String fromEpoch = topic.durable() && from != null ? (String) epoch : null;
+    if (topic.kind() == TopicName.Kind.USER && from != null && !fresh && subscription.liveAt(from, fromEpoch)) {
+      // A client resuming its user topic right after the welcome, having missed nothing: this session already
+      // follows the topic live from exactly there, so there is nothing to read and nothing to replay (a user topic's
+      // snapshot is empty). Every reconnect does this; the log is not read for it.
+      session.replyText(id, new Snapshot(new JsonObject(), from, subscription.epoch(), true, List.of())
+        .resultText(topic.name()));
+      deps.meters().op(Ops.SUBSCRIBE, "ok", System.nanoTime());
+      return;
+    }
     Subscription sub = fresh ? follow(topic) : subscription;
     sub.beginCatchUp();
     // Bounded like any request: the op gets its one answer even if the cluster never confirms the registration.

@@ -86,6 +86,19 @@ final class Subscription implements TopicHub.Listener {
     return true;
   }
 
+  /**
+   * Whether this session follows the topic live with everything up to {@code since} of {@code epoch} (any epoch when
+   * null) delivered and nothing after it held or being fetched: a subscribe from there has nothing to replay.
+   */
+  boolean liveAt(long since, String epoch) {
+    return cursor != null && answered && !closed && catchUps == 0 && !resyncing && held.isEmpty()
+      && cursor.last() == since && cursor.epoch() != null && (epoch == null || epoch.equals(cursor.epoch()));
+  }
+
+  String epoch() {
+    return cursor == null ? null : cursor.epoch();
+  }
+
   /** Whether a subscribe of this topic ever succeeded: a failed resubscribe must not end the subscription. */
   boolean wasLive() {
     return answered;
