@@ -48,10 +48,6 @@ public final class LuaScript {
     });
   }
 
-  public String sha() {
-    return sha;
-  }
-
   private static Request request(Command command, String script, List<String> keys, List<?> args) {
     Request request = Request.cmd(command).arg(script).arg(keys.size());
     keys.forEach(request::arg);
