@@ -1,11 +1,11 @@
 package dev.parlor.runtime.redis;
 
+import static dev.parlor.runtime.redis.RedisFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -14,7 +14,6 @@ import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -27,26 +26,19 @@ class LuaScriptTest {
   private static final LuaScript JOIN = new LuaScript(
     "return KEYS[1] .. '|' .. table.concat(ARGV, ',') .. '|' .. redis.call('INCR', KEYS[1])");
 
-  private static RedisServerProcess server;
-  private static Vertx vertx;
+  private static RedisFixture fixture;
   private static Redis redis;
 
   @BeforeAll
   static void start() throws Exception {
-    server = RedisServerProcess.start(0, null, false);
-    vertx = Vertx.vertx();
-    redis = Redis.createClient(vertx, server.url());
+    fixture = RedisFixture.start();
+    redis = Redis.createClient(fixture.vertx, fixture.server.url());
   }
 
   @AfterAll
   static void stop() throws Exception {
     await(redis.close());
-    await(vertx.close());
-    server.close();
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    fixture.close();
   }
 
   @Test

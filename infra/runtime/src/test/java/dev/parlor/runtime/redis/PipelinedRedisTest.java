@@ -1,5 +1,6 @@
 package dev.parlor.runtime.redis;
 
+import static dev.parlor.runtime.redis.RedisFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,16 +26,16 @@ import org.junit.jupiter.api.Test;
 /** The pipelined client against a real Redis server. */
 class PipelinedRedisTest {
 
-  private static RedisServerProcess server;
+  private static RedisFixture fixture;
   private static Vertx vertx;
   private static Redis redis;
 
   @BeforeAll
   static void start() throws Exception {
-    server = RedisServerProcess.start(0, null, false);
-    vertx = Vertx.vertx();
+    fixture = RedisFixture.start();
+    vertx = fixture.vertx;
     // A small pool: 20,000 commands at once would overflow its waiting queue if they waited for it.
-    Redis pool = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url())
+    Redis pool = Redis.createClient(vertx, new RedisOptions().setConnectionString(fixture.server.url())
       .setMaxPoolSize(4).setMaxPoolWaiting(64).setMaxWaitingHandlers(32_768));
     redis = new PipelinedRedis(vertx, pool, 2);
   }
@@ -42,12 +43,7 @@ class PipelinedRedisTest {
   @AfterAll
   static void stop() throws Exception {
     await(redis.close());
-    await(vertx.close());
-    server.close();
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    fixture.close();
   }
 
   private static Request incr(String key) {
@@ -116,7 +112,7 @@ class PipelinedRedisTest {
   void connectionsKilledByTheServerAreReplacedOnNextUse() throws Exception {
     String counter = "counter-" + UUID.randomUUID();
     assertEquals(1, await(redis.send(incr(counter))).toInteger());
-    Redis admin = Redis.createClient(vertx, server.url());
+    Redis admin = Redis.createClient(vertx, fixture.server.url());
     try {
       await(admin.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("normal").arg("SKIPME").arg("yes")));
     } finally {
