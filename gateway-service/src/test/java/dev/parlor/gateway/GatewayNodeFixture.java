@@ -2,10 +2,15 @@ package dev.parlor.gateway;
 
 import dev.parlor.runtime.ParlorRuntime;
 import dev.parlor.testkit.TestCluster;
+import dev.parlor.testkit.TestRedis;
 import dev.parlor.testkit.WsClient;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.redis.client.Redis;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** One gateway node in its own test cluster, with a client Vert.x for real clients. */
 public final class GatewayNodeFixture implements AutoCloseable {
@@ -31,6 +36,16 @@ public final class GatewayNodeFixture implements AutoCloseable {
       throw new AssertionError("not welcomed: " + welcome);
     }
     return new Session(client, welcome, guest.getString("token"));
+  }
+
+  /** One call on the gateway's Redis (the test Redis) through a client of its own, closed after. */
+  public <T> T onRedis(Function<Redis, Future<T>> call) throws Exception {
+    Redis redis = Redis.createClient(node.vertx(), TestRedis.url());
+    try {
+      return call.apply(redis).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      redis.close();
+    }
   }
 
   public record Session(WsClient client, JsonObject welcome, String token) {

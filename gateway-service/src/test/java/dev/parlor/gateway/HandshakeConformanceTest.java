@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parlor.contracts.Addresses;
-import dev.parlor.testkit.TestRedis;
 import dev.parlor.testkit.WsClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +14,6 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -243,13 +241,8 @@ class HandshakeConformanceTest {
     Welcomed only = welcome(guest);
     awaitHeartbeat();
     // The registry still lists a session of this user on a gateway that never beat (one that died uncleanly).
-    Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
-    try {
-      redis.send(Request.cmd(Command.HSET).arg("gw:online:{" + guest.getString("userId") + "}").arg("ghost-session")
-        .arg("gone-gateway")).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } finally {
-      redis.close();
-    }
+    gateway.onRedis(redis -> redis.send(Request.cmd(Command.HSET).arg("gw:online:{" + guest.getString("userId") + "}")
+      .arg("ghost-session").arg("gone-gateway")));
     only.client().close();
     assertFalse(awaitFor(closed, only.sessionId()).getBoolean("userOnline"));
   }

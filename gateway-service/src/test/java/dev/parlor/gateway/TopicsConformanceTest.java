@@ -10,22 +10,18 @@ import dev.parlor.contracts.Addresses;
 import dev.parlor.contracts.Caller;
 import dev.parlor.contracts.ErrorCode;
 import dev.parlor.gateway.topics.RedisUserTopicLog;
-import dev.parlor.testkit.TestRedis;
 import dev.parlor.testkit.WsClient;
-import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -130,21 +126,14 @@ class TopicsConformanceTest {
    * without this gateway's consumer.
    */
   private long appendUnpublished(String userId, JsonObject data) throws Exception {
-    return onRedis(redis -> new RedisUserTopicLog(redis, 5, 3_600).append(userId, "thumbnail.ready", data));
-  }
-
-  /** One call on the test Redis through a client of its own, closed after. */
-  private <T> T onRedis(Function<Redis, Future<T>> call) throws Exception {
-    Redis redis = Redis.createClient(gateway.node.vertx(), TestRedis.url());
-    try {
-      return call.apply(redis).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } finally {
-      redis.close();
-    }
+    return gateway.onRedis(redis -> new RedisUserTopicLog(redis, 5, 3_600).append(userId, "thumbnail.ready", data));
   }
 
   @Test
   void aSessionWhoseUserTopicIsAlreadyLiveReadsTheLogOnceAndMissesNothing() throws Exception {
+    // Alice's first session reads the log again once her feed is registered: let that be done, so that only the
+    // second session's reads are counted.
+    Thread.sleep(500);
     long before = scriptRuns();
     WsClient second = WsClient.connect(gateway.clients, gateway.port);
     JsonObject welcome = second.hello(alice.token());
@@ -188,7 +177,7 @@ class TopicsConformanceTest {
 
   /** How many Lua scripts the test Redis has run (the user topic log is the gateway's only user of them). */
   private long scriptRuns() throws Exception {
-    String stats = onRedis(redis -> redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
+    String stats = gateway.onRedis(redis -> redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
     Matcher calls = Pattern.compile("cmdstat_(?:eval|evalsha):calls=(\\d+)").matcher(stats);
     long runs = 0;
     while (calls.find()) {
