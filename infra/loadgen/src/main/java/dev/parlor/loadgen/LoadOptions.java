@@ -19,7 +19,7 @@ public final class LoadOptions {
   static final int FD_HEADROOM = 500;
   static final int MAX_DURATION_S = 3_600;
   /** Options read with {@link #flag}: checked here, so that a bad value stops the run before anything connects. */
-  private static final List<String> FLAGS = List.of("native-transport", "members-watch", "gc-before-measure");
+  private static final List<String> FLAGS = List.of("native-transport", "members-watch", "gc-before-measure", "stagger");
 
   private final Map<String, String> values;
 
