@@ -150,9 +150,10 @@ final class GamesScenario implements Scenario {
       Scenario.await(game.start(joined.getJsonObject("game"), joined.getLong("offset")), 30);
       all.add(game);
     }
+    boolean stagger = options.flag("stagger", true);
     for (int g = 0; g < all.size(); g++) {
       Game game = all.get(g);
-      long delayMs = startDelayMs(g, games, rate, options.flag("stagger", true));
+      long delayMs = startDelayMs(g, games, rate, stagger);
       if (delayMs == 0) {
         ready.add(game);
       } else {
