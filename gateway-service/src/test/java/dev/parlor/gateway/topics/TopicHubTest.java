@@ -118,4 +118,35 @@ class TopicHubTest {
       }));
     });
   }
+
+  /**
+   * Two games' feeds go idle a second apart: each is removed when its own linger is up, the first while the second
+   * still lingers, not both in one batch. (A sweep every quarter of the linger, up to a second, as before, let the first
+   * wait up to 750 ms here, and removed a second's worth of ended games at once.)
+   */
+  @Test
+  void eachLingeringFeedIsRemovedWhenItsOwnLingerIsUpNotInABatchWithLaterOnes(Vertx vertx, VertxTestContext ctx) {
+    long lingerMs = 3_000;
+    vertx.runOnContext(v -> {
+      TopicHub hub = new TopicHub(vertx, GatewayMeters.none(), null, 0, 0, lingerMs, 60_000);
+      TopicName first = TopicName.parse("game:g1");
+      TopicName second = TopicName.parse("game:g2");
+      TopicHub.Listener inFirst = event -> { };
+      TopicHub.Listener inSecond = event -> { };
+      Future<Void> secondRegistered = hub.add(second, inSecond);
+      // 100 ms after the hub started, so that the first is not due just as a once-a-second sweep comes by.
+      Future.all(hub.add(first, inFirst), secondRegistered).onComplete(ctx.succeeding(x -> vertx.setTimer(100, t0 -> {
+        hub.remove(first, inFirst);
+        vertx.setTimer(1_000, t1 -> {
+          hub.remove(second, inSecond);
+          // The first is due at 3,000 ms, the second at 4,000: look at 3,000 + 4 sweeps.
+          vertx.setTimer(lingerMs - 1_000 + 4 * TopicHub.SWEEP_MS, t2 -> ctx.verify(() -> {
+            assertEquals(1, hub.topics(), "the first feed is gone within a few sweeps of its due time");
+            assertSame(secondRegistered, hub.add(second, inSecond), "the one left is the second, still lingering");
+            ctx.completeNow();
+          }));
+        });
+      })));
+    });
+  }
 }
