@@ -121,8 +121,8 @@ class TopicHubTest {
 
   /**
    * Two games' feeds go idle a second apart: each is removed when its own linger is up, the first while the second
-   * still lingers, not both in one batch. (A sweep every quarter of the linger, up to a second, as before, let the first
-   * wait up to 750 ms here, and removed a second's worth of ended games at once.)
+   * still lingers, not both in one batch. (A sweep every quarter of the linger, up to a second, as before, let the
+   * first wait up to 750 ms here, and removed a second's worth of ended games at once.)
    */
   @Test
   void eachLingeringFeedIsRemovedWhenItsOwnLingerIsUpNotInABatchWithLaterOnes(Vertx vertx, VertxTestContext ctx) {
