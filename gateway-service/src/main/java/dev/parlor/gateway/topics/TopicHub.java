@@ -49,8 +49,9 @@ public final class TopicHub {
   /**
    * How often lingering feeds are looked at: each goes within this long of its due time. Games end all the time (at
    * 5,000 moves/s, 120 a second), and a sweep every second removed a second's worth of their consumers at once, a
-   * burst of cluster-wide writes that held up the moves of that moment: p99 29-54 ms, against 13-16 ms with a
-   * sweep every 100 ms (docs/benchmarks.md, "The linger's first expiry"). A sweep with nothing due reads one entry.
+   * burst of cluster-wide writes that held up the moves of that moment: p99 29-54 ms at steady state, against 13-24
+   * ms (median 17) with a sweep every 100 ms (docs/benchmarks.md, "The linger's first expiry"). A sweep with nothing
+   * due reads one entry.
    */
   static final long SWEEP_MS = 100;
 
