@@ -2,6 +2,8 @@ package dev.parlor.loadgen;
 
 import dev.parlor.client.ClientError;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Map;
@@ -27,6 +29,7 @@ public final class Metrics {
   volatile boolean measuring;
   private CpuWatch cpu = new CpuWatch(null);
   private JsonObject cores = new JsonObject();
+  private long[] gcAtStart = {0, 0};
 
   void watch(CpuWatch watch) {
     cpu = watch;
@@ -34,12 +37,33 @@ public final class Metrics {
 
   public void startMeasuring() {
     cpu.start();
+    gcAtStart = ownGc();
     measuring = true;
   }
 
+  /**
+   * Ends the measured part. The counters {@code ownGcInWindow} and {@code ownGcInWindowMs} say how often and how long
+   * this process collected its own garbage meanwhile: each such pause holds every session it has, so its replies and
+   * events count as late and the moves it could not send leave in a burst after it. A run whose load processes did
+   * not collect in the window measured the servers alone.
+   */
   public void stopMeasuring() {
     measuring = false;
     cores = cpu.stop();
+    long[] gc = ownGc();
+    set("ownGcInWindow", gc[0] - gcAtStart[0]);
+    set("ownGcInWindowMs", gc[1] - gcAtStart[1]);
+  }
+
+  /** This process's collections so far: how many, and their milliseconds. */
+  private static long[] ownGc() {
+    long count = 0;
+    long ms = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, collector.getCollectionCount());
+      ms += Math.max(0, collector.getCollectionTime());
+    }
+    return new long[] {count, ms};
   }
 
   /** Cores used by each watched process while measuring. */
