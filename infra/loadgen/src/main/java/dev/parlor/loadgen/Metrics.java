@@ -44,8 +44,8 @@ public final class Metrics {
   /**
    * Ends the measured part. The counters {@code ownGcInWindow} and {@code ownGcInWindowMs} say how often and how long
    * this process collected its own garbage meanwhile: each such pause holds every session it has, so its replies and
-   * events count as late and the moves it could not send leave in a burst after it. A run whose load processes did
-   * not collect in the window measured the servers alone.
+   * events count as late and the moves it could not send leave in a burst after it. In a run whose load processes did
+   * not collect in the window, no latency includes a pause of theirs.
    */
   public void stopMeasuring() {
     measuring = false;
